@@ -1,0 +1,13 @@
+package com.peakcare;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** PeakCare: campaign checks, return cases and customer notices on an embedded Camunda 7 engine. */
+@SpringBootApplication
+public class PeakCareApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(PeakCareApplication.class, args);
+  }
+}

@@ -1,0 +1,59 @@
+package com.peakcare.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grants Camunda authorizations to groups, idempotently: a grant that exists is widened, never duplicated.
+ * Features call this at start-up for what their processes need (who may start them, read their history).
+ */
+@Component
+public class AccessRules {
+
+  public static final String ANY = Authorization.ANY;
+
+  private final AuthorizationService authorizationService;
+
+  AccessRules(AuthorizationService authorizationService) {
+    this.authorizationService = authorizationService;
+  }
+
+  public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    boolean created = auth == null;
+    if (created) {
+      auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(groupId);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean changed = created;
+    for (Permission permission : permissions) {
+      if (!auth.isPermissionGranted(permission)) {
+        auth.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(auth);
+    }
+  }
+
+  /** Everything, on every resource: what {@code camunda-admin} holds. */
+  public void grantAll(String groupId, Resource[] resources) {
+    for (Resource resource : resources) {
+      grant(groupId, resource, ANY, Permissions.ALL);
+    }
+  }
+}

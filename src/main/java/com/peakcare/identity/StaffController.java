@@ -1,0 +1,67 @@
+package com.peakcare.identity;
+
+import com.peakcare.system.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff profiles: who I am, and each member's department and superior (needed for penalties). */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "staff", description = "Users, their groups, department and superior")
+class StaffController {
+
+  private final StaffDirectory directory;
+
+  StaffController(StaffDirectory directory) {
+    this.directory = directory;
+  }
+
+  @GetMapping("/me")
+  @Operation(summary = "The caller's own profile")
+  StaffProfile me(Principal principal) {
+    return directory.find(principal.getName()).orElseThrow(() -> ApiException.notFound("user " + principal.getName()));
+  }
+
+  @GetMapping("/staff/{userId}")
+  @PreAuthorize("hasAnyAuthority('GROUP_camunda-admin', 'GROUP_supervisors', 'GROUP_auditors')")
+  @Operation(summary = "A staff member's profile (supervisors, auditors, administrators)")
+  StaffProfile staff(@PathVariable String userId) {
+    return directory.find(userId).orElseThrow(() -> ApiException.notFound("user " + userId));
+  }
+
+  @PutMapping("/staff/{userId}")
+  @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
+  @Operation(summary = "Sets a member's department and superior (administrators)")
+  StaffProfile assign(@PathVariable String userId, @Valid @RequestBody Assignment body) {
+    if (!directory.exists(userId)) {
+      throw ApiException.notFound("user " + userId);
+    }
+    if (body.superior() != null) {
+      if (body.superior().equals(userId)) {
+        throw ApiException.invalid("superior", "a member cannot be their own superior");
+      }
+      if (!directory.exists(body.superior())) {
+        throw ApiException.invalid("superior", "no user " + body.superior());
+      }
+    }
+    directory.assign(userId, body.department(), body.superior());
+    return directory.find(userId).orElseThrow();
+  }
+
+  record Assignment(
+      @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+", message = "lower-case letters, digits and '-'")
+          String department,
+      @Size(max = 64) String superior) {}
+}

@@ -1,0 +1,77 @@
+package com.peakcare.identity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who works here: Camunda's identity service for users and groups, PeakCare's own table for the department
+ * and the superior (上级) that penalties need. Other features ask this service, never the tables.
+ */
+@Service
+public class StaffDirectory {
+
+  private final IdentityService identityService;
+  private final JdbcTemplate jdbc;
+
+  StaffDirectory(IdentityService identityService, JdbcTemplate jdbc) {
+    this.identityService = identityService;
+    this.jdbc = jdbc;
+  }
+
+  public Optional<StaffProfile> find(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return Optional.empty();
+    }
+    List<String[]> rows = jdbc.query(
+        "select DEPARTMENT, SUPERIOR_ID from PC_STAFF_PROFILE where USER_ID = ?",
+        (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
+        userId);
+    String department = rows.isEmpty() ? null : rows.get(0)[0];
+    String superior = rows.isEmpty() ? null : rows.get(0)[1];
+    return Optional.of(new StaffProfile(
+        userId, printedName(user), user.getEmail(), department, superior, groupsOf(userId)));
+  }
+
+  public List<String> groupsOf(String userId) {
+    return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).sorted().toList();
+  }
+
+  public List<String> membersOf(String groupId) {
+    return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+        .map(User::getId).toList();
+  }
+
+  public boolean exists(String userId) {
+    return identityService.createUserQuery().userId(userId).count() == 1;
+  }
+
+  /** Records (or changes) a member's department and superior. */
+  @Transactional
+  public void assign(String userId, String department, String superior) {
+    Timestamp now = Timestamp.from(Instant.now());
+    int updated = jdbc.update(
+        "update PC_STAFF_PROFILE set DEPARTMENT = ?, SUPERIOR_ID = ?, UPDATED_AT = ? where USER_ID = ?",
+        department, superior, now, userId);
+    if (updated == 0) {
+      jdbc.update(
+          "insert into PC_STAFF_PROFILE (USER_ID, DEPARTMENT, SUPERIOR_ID, UPDATED_AT) values (?, ?, ?, ?)",
+          userId, department, superior, now);
+    }
+  }
+
+  static String printedName(User user) {
+    String first = user.getFirstName() == null ? "" : user.getFirstName();
+    String last = user.getLastName() == null ? "" : user.getLastName();
+    String name = (first + " " + last).trim();
+    return name.isEmpty() ? user.getId() : name;
+  }
+}

@@ -1,0 +1,86 @@
+package com.peakcare.system;
+
+import static com.peakcare.identity.Groups.CAMUNDA_ADMIN;
+import static com.peakcare.identity.Groups.authority;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Security on by default. Two chains:
+ * <ul>
+ *   <li>the APIs ({@code /api}, {@code /engine-rest}, OpenAPI, actuator): stateless HTTP Basic against Camunda's
+ *       users; 401/403 as problem responses; the engine sees the caller, so its authorization checks apply;</li>
+ *   <li>the webapps ({@code /camunda}): Camunda's own login and session; the first-user setup endpoint is refused
+ *       whatever the state of the database.</li>
+ * </ul>
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
+    // path patterns on the whole path: /engine-rest is Jersey's servlet, not Spring MVC's
+    http.securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            "/actuator/**"))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(paths("/actuator/**")).hasAuthority(authority(CAMUNDA_ADMIN))
+            .anyRequest().authenticated())
+        .httpBasic(b -> b.realmName("PeakCare").authenticationEntryPoint((req, res, e) -> {
+          res.setHeader("WWW-Authenticate", "Basic realm=\"PeakCare\"");
+          ProblemWriter.write(res, HttpStatus.UNAUTHORIZED, "Authentication required (HTTP Basic)");
+        }))
+        .exceptionHandling(x -> x.accessDeniedHandler((req, res, e) ->
+            ProblemWriter.write(res, HttpStatus.FORBIDDEN, "Your groups may not do this")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Basic credentials are not sent by a cross-site form, and the webapps have their own CSRF filter
+        .csrf(c -> c.disable())
+        .addFilterAfter(new CamundaAuthenticationBridge(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(a -> a
+            // Camunda 7.24 community lets anyone create the first admin here; an admin always exists, refuse anyway
+            .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
+            // Camunda's own authentication filter guards the webapps' APIs and login
+            .anyRequest().permitAll())
+        .exceptionHandling(x -> x.accessDeniedHandler((req, res, e) ->
+            ProblemWriter.write(res, HttpStatus.FORBIDDEN, "Refused")))
+        .csrf(c -> c.disable())
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+    return http.build();
+  }
+
+  private static RequestMatcher paths(String... patterns) {
+    return new OrRequestMatcher(Arrays.stream(patterns)
+        .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p))
+        .toList());
+  }
+
+  @Bean
+  FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+    FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("queryExpressionGuard");
+    return registration;
+  }
+}
