@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -36,11 +39,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Object> api(ApiException e) {
+    if (e.status() == HttpStatus.BAD_REQUEST && !e.errors().isEmpty()) {
+      return ResponseEntity.badRequest().body(invalid(e.errors()));
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setTitle(e.title());
-    if (!e.errors().isEmpty()) {
-      problem.setProperty("errors", e.errors().stream().map(FieldProblem::asMap).toList());
-    }
     return ResponseEntity.status(e.status()).body(problem);
   }
 
@@ -86,6 +89,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     } else {
       error = new FieldProblem("body", "missing or unreadable request body");
     }
+    return handleExceptionInternal(ex, invalid(List.of(error)), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+        .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldProblem(
+            r.getMethodParameter().getParameterName() == null ? "parameter" : r.getMethodParameter().getParameterName(),
+            e.getDefaultMessage() == null ? "invalid" : e.getDefaultMessage())))
+        .collect(Collectors.toList());
+    return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+    FieldProblem error = new FieldProblem(field == null ? "parameter" : field,
+        "cannot read \"" + ex.getValue() + "\" as " + typeName(ex.getRequiredType()));
     return handleExceptionInternal(ex, invalid(List.of(error)), headers, HttpStatus.BAD_REQUEST, request);
   }
 

@@ -1,0 +1,35 @@
+package com.peakcare.returns;
+
+import com.peakcare.returns.ReturnCaseProcess.Vars;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 指派: gives the case to one named agent and sets the review's due date from the policy's SLA. */
+@Component
+class AssignAgentDelegate implements JavaDelegate {
+
+  private final AgentAssignment assignment;
+  private final ReturnCases cases;
+
+  AssignAgentDelegate(AgentAssignment assignment, ReturnCases cases) {
+    this.assignment = assignment;
+    this.cases = cases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String returnNo = (String) execution.getVariable(Vars.RETURN_NO);
+    AgentAssignment.Choice choice = assignment.choose(returnNo, (String) execution.getVariable(Vars.REQUESTED_ASSIGNEE),
+        RegisterReturnCaseDelegate.customerKey((String) execution.getVariable(Vars.CUSTOMER_PHONE)));
+    execution.setVariable(Vars.ASSIGNEE, choice.agent());
+    execution.setVariable(Vars.ASSIGNMENT_REASON, choice.reason().name());
+    Object sla = execution.getVariable(Vars.REVIEW_SLA_HOURS);
+    int hours = sla == null ? 24 : Math.max(1, ((Number) sla).intValue());
+    execution.setVariable(Vars.REVIEW_DUE, Date.from(Instant.now().plus(hours, ChronoUnit.HOURS)));
+    cases.assigned(returnNo, choice.agent(), choice.reason().name().toLowerCase().replace('_', ' ') + ": " + choice.detail());
+  }
+}

@@ -1,0 +1,163 @@
+package com.peakcare.returns;
+
+/** The return-case process: its key, element ids, messages and variable names (processes/return-case.bpmn). */
+public final class ReturnCaseProcess {
+
+  public static final String KEY = "return-case";
+  public static final String POLICY_DECISION = "return-policy";
+
+  /** Element ids, as in the BPMN. */
+  public static final class Elements {
+    public static final String START = "StartEvent_ReturnRequested";
+    public static final String TASK_REGISTER = "Task_RegisterCase";
+    public static final String TASK_DECIDE_POLICY = "Task_DecideReturnPolicy";
+    public static final String TASK_PROMISE_REFUND_CARE = "Task_PromiseRefundCare";
+    public static final String TASK_ASSIGN_AGENT = "Task_AssignAgent";
+    public static final String TASK_REVIEW = "Task_ReviewReturnRequest";
+    public static final String TIMER_REVIEW_OVERDUE = "Timer_ReviewOverdue";
+    public static final String TASK_HANDLE_OVERDUE_REVIEW = "Task_HandleOverdueReview";
+    public static final String TASK_SEND_REJECTED = "Task_SendRejectedNotice";
+    public static final String TASK_CLOSE_REJECTED = "Task_CloseRejectedCase";
+    public static final String END_REJECTED = "EndEvent_Rejected";
+    public static final String TASK_SEND_RETURN_INSTRUCTIONS = "Task_SendReturnInstructionsNotice";
+    public static final String TASK_WAIT_FOR_PARCEL = "Task_WaitForParcel";
+    public static final String TIMER_PARCEL_REMINDER = "Timer_ParcelReminder";
+    public static final String TASK_SEND_PARCEL_REMINDER = "Task_SendParcelReminderNotice";
+    public static final String TIMER_PARCEL_LIMIT = "Timer_ParcelLimitReached";
+    public static final String TASK_CANCEL = "Task_CancelCase";
+    public static final String END_CANCELLED = "EndEvent_Cancelled";
+    public static final String TASK_INSPECT = "Task_InspectReturnedItem";
+    public static final String TIMER_INSPECTION_OVERDUE = "Timer_InspectionOverdue";
+    public static final String TASK_HANDLE_OVERDUE_INSPECTION = "Task_HandleOverdueInspection";
+    public static final String TASK_DECIDE_AFTER_FAILED_INSPECTION = "Task_DecideAfterFailedInspection";
+    public static final String TASK_ISSUE_REFUND = "Task_IssueRefund";
+    public static final String TASK_SHIP_REPLACEMENT = "Task_ShipReplacement";
+    public static final String TASK_SEND_SHIPPING = "Task_SendShippingNotice";
+    public static final String TASK_WAIT_FOR_DELIVERY = "Task_WaitForDelivery";
+    public static final String TASK_SEND_DELIVERY_CARE = "Task_SendDeliveryCareNotice";
+    public static final String TASK_SEND_SURVEY = "Task_SendSurveyNotice";
+    public static final String GATEWAY_SURVEY = "Gateway_SurveyAnsweredOrTimedOut";
+    public static final String EVENT_SURVEY_ANSWERED = "Event_SurveyAnswered";
+    public static final String TIMER_SURVEY_TIMEOUT = "Timer_SurveyTimedOut";
+    public static final String TASK_FOLLOW_UP_CALL = "Task_FollowUpCall";
+    public static final String TASK_CLOSE = "Task_CloseCase";
+    public static final String END_CLOSED = "EndEvent_Closed";
+    public static final String END_REVIEW_ESCALATION_HANDLED = "EndEvent_ReviewEscalationHandled";
+    public static final String END_REMINDED = "EndEvent_Reminded";
+
+    private Elements() {}
+  }
+
+  /** Messages the case waits for. */
+  public static final class Messages {
+    public static final String PARCEL_SHIPPED = "ReturnParcelShipped";
+    public static final String REPLACEMENT_DELIVERED = "ReplacementDelivered";
+    public static final String SURVEY_ANSWERED = "SurveyAnswered";
+
+    private Messages() {}
+  }
+
+  /** Process variables (the form field keys of the case's tasks). */
+  public static final class Vars {
+    public static final String RETURN_NO = "returnNo";
+    public static final String ORDER_NO = "orderNo";
+    public static final String TYPE = "type";
+    public static final String REASON = "reason";
+    public static final String AMOUNT = "amount";
+    public static final String DELIVERED_AT = "deliveredAt";
+    public static final String DAYS_SINCE_DELIVERY = "daysSinceDelivery";
+    public static final String CUSTOMER_NAME = "customerName";
+    public static final String CUSTOMER_PHONE = "customerPhone";
+    public static final String CUSTOMER_EMAIL = "customerEmail";
+    public static final String CUSTOMER_LOCALE = "customerLocale";
+    public static final String CUSTOMER_PROVINCE = "customerProvince";
+    public static final String MEMBER_TIER = "memberTier";
+    public static final String ITEMS_JSON = "itemsJson";
+    public static final String ITEMS_SUMMARY = "itemsSummary";
+    public static final String ITEM_CATEGORY = "itemCategory";
+    public static final String REQUESTED_ASSIGNEE = "requestedAssignee";
+    public static final String OPENED_BY = "openedBy";
+    // single-item fields of the Tasklist start form
+    public static final String ITEM_SKU = "itemSku";
+    public static final String ITEM_NAME = "itemName";
+    public static final String ITEM_QUANTITY = "itemQuantity";
+    public static final String ITEM_UNIT_PRICE = "itemUnitPrice";
+
+    public static final String POLICY_OUTCOME = "policyOutcome";
+    public static final String REVIEW_SLA_HOURS = "reviewSlaHours";
+    public static final String REFUND_PROMISE_HOURS = "refundPromiseHours";
+    public static final String REJECTION_CODE = "rejectionCode";
+    public static final String REJECTION_REASON = "rejectionReason";
+    public static final String MONEY_INVOLVED = "moneyInvolved";
+    public static final String PARCEL_NEEDED = "parcelNeeded";
+    public static final String PROMISED_BY = "promisedBy";
+
+    public static final String ASSIGNEE = "assignee";
+    public static final String ASSIGNMENT_REASON = "assignmentReason";
+    public static final String PRIORITY = "priority";
+    public static final String REVIEW_DUE = "reviewDue";
+    public static final String INSPECTION_DUE = "inspectionDue";
+    public static final String PARCEL_REMINDER_AFTER = "parcelReminderAfter";
+    public static final String PARCEL_LIMIT = "parcelLimit";
+    public static final String SURVEY_WAIT = "surveyWait";
+
+    public static final String APPROVED = "approved";
+    public static final String DECISION_NOTE = "decisionNote";
+    public static final String COURIER = "courier";
+    public static final String WAYBILL_NO = "waybillNo";
+    public static final String INSPECTION_PASSED = "inspectionPassed";
+    public static final String INSPECTION_NOTE = "inspectionNote";
+    public static final String PARTIAL_REFUND = "partialRefund";
+    public static final String REFUND_AMOUNT = "refundAmount";
+    public static final String REFUND_TO = "refundTo";
+    public static final String REPLACEMENT_COURIER = "replacementCourier";
+    public static final String REPLACEMENT_WAYBILL_NO = "replacementWaybillNo";
+    public static final String RATING = "rating";
+    public static final String FOLLOW_UP_NEEDED = "followUpNeeded";
+    public static final String SATISFIED = "satisfied";
+    public static final String NOTE = "note";
+    public static final String REASSIGN_TO = "reassignTo";
+    public static final String ESCALATION_NOTE = "escalationNote";
+
+    private Vars() {}
+  }
+
+  /** What the return policy decides. */
+  public enum Outcome { AUTO_APPROVE, MANUAL_REVIEW, REJECT }
+
+  /** Where a case stands, as integrators and staff see it. */
+  public enum Status {
+    OPEN, UNDER_REVIEW, AWAITING_PARCEL, INSPECTING, REFUNDING, REFUNDED, EXCHANGE_SHIPPED, CLOSED, REJECTED, CANCELLED;
+
+    public boolean isFinal() {
+      return this == CLOSED || this == REJECTED || this == CANCELLED;
+    }
+  }
+
+  public enum CaseType {
+    REFUND_ONLY, RETURN_AND_REFUND, EXCHANGE, PRICE_DIFFERENCE, REPAIR;
+
+    public boolean moneyInvolved() {
+      return this == REFUND_ONLY || this == RETURN_AND_REFUND || this == PRICE_DIFFERENCE;
+    }
+
+    public boolean parcelNeeded() {
+      return this == RETURN_AND_REFUND || this == EXCHANGE || this == REPAIR;
+    }
+  }
+
+  public enum Reason { NO_REASON, WRONG_SIZE, NOT_AS_DESCRIBED, DAMAGED, PRICE_DIFFERENCE, OTHER }
+
+  public enum MemberTier { REGULAR, SILVER, GOLD, VIP, SVIP }
+
+  /** Item categories; the last three are excluded from the 7-day no-reason return. */
+  public enum ItemCategory {
+    APPAREL, SHOES, BEAUTY, ELECTRONICS, HOME, FOOD, OTHER, CUSTOM_MADE, FRESH, DIGITAL_OPENED;
+
+    public boolean excludedFromNoReasonReturn() {
+      return this == CUSTOM_MADE || this == FRESH || this == DIGITAL_OPENED;
+    }
+  }
+
+  private ReturnCaseProcess() {}
+}

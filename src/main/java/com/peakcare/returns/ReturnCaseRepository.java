@@ -1,0 +1,108 @@
+package com.peakcare.returns;
+
+import com.peakcare.returns.ReturnCaseProcess.Status;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** PeakCare's own record of each return case and its timeline (tables PC_RETURN_CASE, PC_RETURN_EVENT). */
+@Repository
+class ReturnCaseRepository {
+
+  private final JdbcTemplate jdbc;
+
+  ReturnCaseRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record CaseRow(String returnNo, String orderNo, String type, String reason, BigDecimal amount, String customerKey,
+      String memberTier, String requestHash, String requestJson, String processInstanceId, Status status,
+      String policyOutcome, String assignee, String openedBy, Instant createdAt, Instant updatedAt) {}
+
+  record EventRow(Instant at, String actor, String event, String detail) {}
+
+  private static final RowMapper<CaseRow> CASE = (rs, i) -> new CaseRow(
+      rs.getString("RETURN_NO"), rs.getString("ORDER_NO"), rs.getString("CASE_TYPE"), rs.getString("REASON"),
+      rs.getBigDecimal("AMOUNT"), rs.getString("CUSTOMER_KEY"), rs.getString("MEMBER_TIER"),
+      rs.getString("REQUEST_HASH"), rs.getString("REQUEST_JSON"), rs.getString("PROCESS_INSTANCE_ID"),
+      Status.valueOf(rs.getString("STATUS")), rs.getString("POLICY_OUTCOME"), rs.getString("ASSIGNEE"),
+      rs.getString("OPENED_BY"), rs.getTimestamp("CREATED_AT").toInstant(), rs.getTimestamp("UPDATED_AT").toInstant());
+
+  Optional<CaseRow> find(String returnNo) {
+    return jdbc.query("select * from PC_RETURN_CASE where RETURN_NO = ?", CASE, returnNo).stream().findFirst();
+  }
+
+  void insert(CaseRow c) {
+    jdbc.update("insert into PC_RETURN_CASE (RETURN_NO, ORDER_NO, CASE_TYPE, REASON, AMOUNT, CUSTOMER_KEY, MEMBER_TIER,"
+            + " REQUEST_HASH, REQUEST_JSON, PROCESS_INSTANCE_ID, STATUS, OPENED_BY, CREATED_AT, UPDATED_AT)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        c.returnNo(), c.orderNo(), c.type(), c.reason(), c.amount(), c.customerKey(), c.memberTier(),
+        c.requestHash(), c.requestJson(), c.processInstanceId(), c.status().name(), c.openedBy(),
+        ts(c.createdAt()), ts(c.updatedAt()));
+  }
+
+  void updateStatus(String returnNo, Status status) {
+    jdbc.update("update PC_RETURN_CASE set STATUS = ?, UPDATED_AT = ? where RETURN_NO = ?",
+        status.name(), ts(Instant.now()), returnNo);
+  }
+
+  void updatePolicy(String returnNo, String outcome) {
+    jdbc.update("update PC_RETURN_CASE set POLICY_OUTCOME = ?, UPDATED_AT = ? where RETURN_NO = ?",
+        outcome, ts(Instant.now()), returnNo);
+  }
+
+  void updateAssignee(String returnNo, String assignee) {
+    jdbc.update("update PC_RETURN_CASE set ASSIGNEE = ?, UPDATED_AT = ? where RETURN_NO = ?",
+        assignee, ts(Instant.now()), returnNo);
+  }
+
+  /** The agent of this customer's most recent other case, if any. */
+  Optional<String> lastAssigneeOfCustomer(String customerKey, String exceptReturnNo) {
+    return jdbc.query("select ASSIGNEE from PC_RETURN_CASE where CUSTOMER_KEY = ? and RETURN_NO <> ?"
+                + " and ASSIGNEE is not null order by CREATED_AT desc",
+            (rs, i) -> rs.getString(1), customerKey, exceptReturnNo)
+        .stream().findFirst();
+  }
+
+  List<CaseRow> list(Status status, String assignee, int page, int size) {
+    StringBuilder sql = new StringBuilder("select * from PC_RETURN_CASE where 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (status != null) {
+      sql.append(" and STATUS = ?");
+      args.add(status.name());
+    }
+    if (assignee != null) {
+      sql.append(" and ASSIGNEE = ?");
+      args.add(assignee);
+    }
+    sql.append(" order by CREATED_AT desc, RETURN_NO limit ? offset ?");
+    args.add(size);
+    args.add(page * size);
+    return jdbc.query(sql.toString(), CASE, args.toArray());
+  }
+
+  void event(String returnNo, String actor, String event, String detail) {
+    jdbc.update("insert into PC_RETURN_EVENT (RETURN_NO, AT, ACTOR, EVENT, DETAIL) values (?, ?, ?, ?, ?)",
+        returnNo, ts(Instant.now()), actor, event, detail == null ? null : truncate(detail, 1000));
+  }
+
+  List<EventRow> events(String returnNo) {
+    return jdbc.query("select AT, ACTOR, EVENT, DETAIL from PC_RETURN_EVENT where RETURN_NO = ? order by ID",
+        (rs, i) -> new EventRow(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)),
+        returnNo);
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return Timestamp.from(instant);
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,69 @@
+package com.peakcare.returns;
+
+import com.peakcare.returns.ReturnCaseProcess.CaseType;
+import com.peakcare.returns.ReturnCaseProcess.ItemCategory;
+import com.peakcare.returns.ReturnCaseProcess.MemberTier;
+import com.peakcare.returns.ReturnCaseProcess.Reason;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What an integrator (or staff, through the Tasklist start form) sends to open a case. */
+public record ReturnRequest(
+    @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, '-' and '_' only")
+        String returnNo,
+    @NotBlank @Size(max = 64) String orderNo,
+    @NotNull CaseType type,
+    @NotNull Reason reason,
+    @NotNull @DecimalMin(value = "0.00") @Digits(integer = 10, fraction = 2) BigDecimal amount,
+    @Past Instant deliveredAt,
+    @NotNull @Valid Customer customer,
+    @NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
+    @Size(max = 64) String assignee) {
+
+  public record Customer(
+      @NotBlank @Size(max = 64) String name,
+      @NotBlank @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "a phone number") String phone,
+      @Email @Size(max = 128) String email,
+      @NotNull MemberTier memberTier,
+      @NotBlank @Pattern(regexp = "zh-CN|en", message = "zh-CN or en") String locale,
+      @NotBlank @Size(max = 32) String province) {}
+
+  public record Item(
+      @NotBlank @Size(max = 64) String sku,
+      @NotBlank @Size(max = 128) String name,
+      @NotNull ItemCategory category,
+      @NotNull @Min(1) @Max(999) Integer quantity,
+      @NotNull @DecimalMin(value = "0.00") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice) {}
+
+  /** The category the policy looks at: an excluded one if any item has it, else the first item's. */
+  public ItemCategory policyCategory() {
+    return items.stream().map(Item::category).filter(ItemCategory::excludedFromNoReasonReturn).findFirst()
+        .orElse(items.get(0).category());
+  }
+
+  public BigDecimal itemsTotal() {
+    return items.stream().map(i -> i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** One line a person reads in a form: "2 × T-shirt (APPAREL, SKU-1) @ 99.00". */
+  public String itemsSummary() {
+    return String.join("; ", items.stream()
+        .map(i -> i.quantity() + " × " + i.name() + " (" + i.category() + ", " + i.sku() + ") @ "
+            + i.unitPrice().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
+        .toList());
+  }
+}

@@ -1,0 +1,145 @@
+package com.peakcare.returns;
+
+import static com.peakcare.returns.ReturnRequests.aReturnForReview;
+import static com.peakcare.returns.ReturnRequests.aSmallRefund;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.peakcare.PeakCareTest;
+import com.peakcare.support.Http;
+import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The integrators' API over real HTTP: opening, idempotency, conflicts, bad input, progress. */
+@PeakCareTest
+class ReturnApiTest {
+
+  static final ObjectMapper JSON = RequestFingerprint.JSON;
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+  }
+
+  @Test
+  void anIntegratorOpensACaseAndAnIdenticalRetryGetsTheSameCase() throws Exception {
+    ReturnRequest request = aReturnForReview();
+    String body = JSON.writeValueAsString(request);
+
+    HttpResponse<String> first = http.post("/api/returns", "shop1", body);
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(first.headers().firstValue("Location")).hasValue("/api/returns/" + request.returnNo());
+    JsonNode created = JSON.readTree(first.body());
+    assertThat(created.path("status").asText()).isEqualTo("UNDER_REVIEW");
+    assertThat(created.path("policyOutcome").asText()).isEqualTo("MANUAL_REVIEW");
+    assertThat(created.path("assignee").asText()).isIn("agent1", "agent2");
+    assertThat(created.path("openTasks").get(0).path("assignee").asText()).isEqualTo(created.path("assignee").asText());
+    assertThat(created.path("openTasks").get(0).path("due").asText()).isNotBlank();
+
+    // the same request again, fields in another order and the amount written differently
+    ObjectNode reordered = (ObjectNode) JSON.readTree(body);
+    reordered.put("amount", "300.0");
+    HttpResponse<String> retry = http.post("/api/returns", "shop1", reordered.toString());
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(retry.body()).path("returnNo").asText()).isEqualTo(request.returnNo());
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ReturnCaseProcess.KEY)
+        .processInstanceBusinessKey(request.returnNo()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void theSameReturnNumberWithOtherContentIs409() throws Exception {
+    ReturnRequest request = aSmallRefund();
+    assertThat(http.post("/api/returns", "shop1", JSON.writeValueAsString(request)).statusCode()).isEqualTo(201);
+    ObjectNode changed = (ObjectNode) JSON.readTree(JSON.writeValueAsString(request));
+    changed.put("amount", 79.00);
+    HttpResponse<String> conflict = http.post("/api/returns", "shop1", changed.toString());
+    assertThat(conflict.statusCode()).isEqualTo(409);
+    assertThat(conflict.headers().firstValue("Content-Type")).hasValueSatisfying(v -> v.contains("problem+json"));
+  }
+
+  @Test
+  void invalidInputNamesEveryBadFieldAndCreatesNothing() throws Exception {
+    ObjectNode bad = (ObjectNode) JSON.readTree(JSON.writeValueAsString(aSmallRefund()));
+    String returnNo = bad.path("returnNo").asText();
+    bad.put("amount", -5);
+    bad.putNull("orderNo");
+    ((ObjectNode) bad.path("customer")).put("phone", "call me");
+    ((ObjectNode) bad.path("items").get(0)).put("quantity", 0);
+
+    HttpResponse<String> res = http.post("/api/returns", "shop1", bad.toString());
+
+    assertThat(res.statusCode()).isEqualTo(400);
+    JsonNode problem = JSON.readTree(res.body());
+    assertThat(problem.path("errors").findValuesAsText("field"))
+        .contains("amount", "orderNo", "customer.phone", "items[0].quantity");
+    assertThat(http.get("/api/returns/" + returnNo, "shop1").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anUnknownTypeNamesTheField() throws Exception {
+    ObjectNode bad = (ObjectNode) JSON.readTree(JSON.writeValueAsString(aSmallRefund()));
+    bad.put("type", "GIVE_ME_MONEY");
+    HttpResponse<String> res = http.post("/api/returns", "shop1", bad.toString());
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(res.body()).path("errors").get(0).path("field").asText()).isEqualTo("type");
+  }
+
+  @Test
+  void anAssigneeWhoIsNotAnAgentIsRefused() throws Exception {
+    ReturnRequest request = ReturnRequests.withAssignee(aReturnForReview(), "warehouse1");
+    HttpResponse<String> res = http.post("/api/returns", "shop1", JSON.writeValueAsString(request));
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(res.body()).path("errors").get(0).path("field").asText()).isEqualTo("assignee");
+    assertThat(http.get("/api/returns/" + request.returnNo(), "shop1").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void onlyOpenersMayOpenAndAnonymousMayNotRead() throws Exception {
+    String body = JSON.writeValueAsString(aSmallRefund());
+    assertThat(http.post("/api/returns", "warehouse1", body).statusCode()).isEqualTo(403);
+    assertThat(http.post("/api/returns", "staff1", body).statusCode()).isEqualTo(403);
+    assertThat(http.get("/api/returns", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void progressShowsTimelineNoticesAndTheList() throws Exception {
+    ReturnRequest request = aSmallRefund();
+    http.post("/api/returns", "shop1", JSON.writeValueAsString(request));
+
+    JsonNode view = JSON.readTree(http.get("/api/returns/" + request.returnNo(), "agent1").body());
+    assertThat(view.path("timeline").findValuesAsText("event")).contains("OPENED", "POLICY_DECIDED", "ASSIGNED");
+    assertThat(view.path("timeline").get(0).path("actor").asText()).isEqualTo("shop1");
+    assertThat(view.path("notices").get(0).path("type").asText()).isEqualTo("REFUND_CARE");
+    assertThat(view.path("notices").get(0).path("text").asText()).contains("张伟");
+    assertThat(view.path("refund").path("promisedBy").asText()).isNotBlank();
+
+    JsonNode list = JSON.readTree(http.get("/api/returns?status=OPEN&size=200", "cslead").body());
+    assertThat(list.findValuesAsText("returnNo")).contains(request.returnNo());
+    HttpResponse<String> badStatus = http.get("/api/returns?status=LOST", "cslead");
+    assertThat(badStatus.statusCode()).isEqualTo(400);
+    assertThat(badStatus.body()).contains("status");
+  }
+
+  @Test
+  void aParcelForACaseThatIsNotWaitingIs409() throws Exception {
+    ReturnRequest request = aSmallRefund();
+    http.post("/api/returns", "shop1", JSON.writeValueAsString(request));
+    HttpResponse<String> res = http.post("/api/returns/" + request.returnNo() + "/parcel", "shop1",
+        "{\"courier\":\"SF\",\"waybillNo\":\"SF1\"}");
+    assertThat(res.statusCode()).isEqualTo(409);
+    assertThat(http.post("/api/returns/NOPE-1/parcel", "shop1", "{\"courier\":\"SF\",\"waybillNo\":\"SF1\"}")
+        .statusCode()).isEqualTo(404);
+    assertThat(http.post("/api/returns/" + request.returnNo() + "/parcel", "shop1", "{\"courier\":\"\"}")
+        .statusCode()).isEqualTo(400);
+  }
+}

@@ -1,0 +1,265 @@
+package com.peakcare.returns;
+
+import static com.peakcare.returns.ReturnRequests.aRequest;
+import static com.peakcare.returns.ReturnRequests.aReturnForReview;
+import static com.peakcare.returns.ReturnRequests.aSmallRefund;
+import static com.peakcare.returns.ReturnRequests.anExchange;
+import static com.peakcare.returns.ReturnRequests.asVip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.peakcare.PeakCareTest;
+import com.peakcare.notice.NoticeType;
+import com.peakcare.notice.RefundCare;
+import com.peakcare.returns.ReturnCaseProcess.CaseType;
+import com.peakcare.returns.ReturnCaseProcess.Elements;
+import com.peakcare.returns.ReturnCaseProcess.ItemCategory;
+import com.peakcare.returns.ReturnCaseProcess.MemberTier;
+import com.peakcare.returns.ReturnCaseProcess.Reason;
+import com.peakcare.returns.ReturnCaseProcess.Status;
+import com.peakcare.returns.ReturnCaseProcess.Vars;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One test per path through processes/return-case.bpmn, driven step by step (job executor off). */
+@PeakCareTest
+class ReturnCaseProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired ReturnCases cases;
+  @Autowired RefundCare refundCare;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+  }
+
+  @Test
+  void shouldRefundAtOnceWhenThePolicyAutoApprovesARefundOnly() {
+    ProcessInstance pi = open(aSmallRefund());
+    String returnNo = businessKey(pi);
+
+    assertThat(pi).hasPassed(Elements.TASK_PROMISE_REFUND_CARE, Elements.TASK_ASSIGN_AGENT)
+        .isWaitingAt(Elements.TASK_ISSUE_REFUND);
+    assertThat(status(returnNo)).isEqualTo(Status.OPEN);
+    assertThat(noticeTypes(returnNo)).contains(NoticeType.REFUND_CARE);
+
+    execute(job(Elements.TASK_ISSUE_REFUND, pi));
+
+    assertThat(pi).isWaitingAt(Elements.GATEWAY_SURVEY);
+    assertThat(status(returnNo)).isEqualTo(Status.REFUNDED);
+    assertThat(refundCare.promiseOf(returnNo)).hasValueSatisfying(p -> assertThat(p.onTime()).isTrue());
+    assertThat(noticeTypes(returnNo)).contains(NoticeType.REFUND_DONE, NoticeType.SURVEY);
+
+    cases.surveyAnswered(returnNo, 5, "shop1");
+
+    assertThat(pi).hasPassed(Elements.TASK_CLOSE).hasNotPassed(Elements.TASK_FOLLOW_UP_CALL).isEnded();
+    assertThat(status(returnNo)).isEqualTo(Status.CLOSED);
+  }
+
+  @Test
+  void shouldRefundAfterTheAgentApprovesAndTheWarehouseInspects() {
+    ProcessInstance pi = open(aReturnForReview());
+    String returnNo = businessKey(pi);
+    assertThat(pi).isWaitingAt(Elements.TASK_REVIEW);
+    assertThat(task(pi)).isAssignedTo(cases.view(returnNo).assignee()).hasDueDate(
+        (java.util.Date) runtimeService.getVariable(pi.getId(), Vars.REVIEW_DUE));
+    assertThat(status(returnNo)).isEqualTo(Status.UNDER_REVIEW);
+
+    complete(task(pi), withVariables(Vars.APPROVED, true, Vars.DECISION_NOTE, "ok"));
+
+    assertThat(pi).hasPassed(Elements.TASK_SEND_RETURN_INSTRUCTIONS).isWaitingAt(Elements.TASK_WAIT_FOR_PARCEL);
+    assertThat(status(returnNo)).isEqualTo(Status.AWAITING_PARCEL);
+    assertThat(noticeTypes(returnNo)).contains(NoticeType.RETURN_INSTRUCTIONS);
+
+    cases.parcelShipped(returnNo, "SF", "SF1234567890", "shop1");
+
+    assertThat(pi).isWaitingAt(Elements.TASK_INSPECT);
+    assertThat(task(pi)).hasCandidateGroup("warehouse").hasDueDate(
+        (java.util.Date) runtimeService.getVariable(pi.getId(), Vars.INSPECTION_DUE));
+    assertThat(status(returnNo)).isEqualTo(Status.INSPECTING);
+    taskService.claim(task(pi).getId(), "warehouse1");
+    complete(task(pi), withVariables(Vars.INSPECTION_PASSED, true));
+    execute(job(Elements.TASK_ISSUE_REFUND, pi));
+    assertThat(status(returnNo)).isEqualTo(Status.REFUNDED);
+
+    execute(job(Elements.TIMER_SURVEY_TIMEOUT, pi));
+
+    assertThat(pi).hasPassed(Elements.TASK_CLOSE).isEnded();
+    assertThat(status(returnNo)).isEqualTo(Status.CLOSED);
+  }
+
+  @Test
+  void shouldRejectWhenThePolicySaysTheWindowIsClosed() {
+    ProcessInstance pi = open(aRequest(CaseType.RETURN_AND_REFUND, Reason.NO_REASON, "300.00", 10,
+        MemberTier.REGULAR, ItemCategory.APPAREL));
+    String returnNo = businessKey(pi);
+
+    assertThat(pi).hasPassed(Elements.TASK_SEND_REJECTED).hasNotPassed(Elements.TASK_ASSIGN_AGENT)
+        .isEnded();
+    assertThat(status(returnNo)).isEqualTo(Status.REJECTED);
+    assertThat(cases.view(returnNo).notices()).anySatisfy(n -> {
+      assertThat(n.type()).isEqualTo(NoticeType.REJECTED);
+      assertThat(n.text()).contains("张伟").contains("七天无理由退货期限");
+    });
+    assertThat(noticeTypes(returnNo)).doesNotContain(NoticeType.REFUND_CARE);
+  }
+
+  @Test
+  void shouldRejectWhenTheAgentRejectsAndWithdrawTheRefundPromise() {
+    ProcessInstance pi = open(aRequest(CaseType.REFUND_ONLY, Reason.NOT_AS_DESCRIBED, "260.00", 3,
+        MemberTier.REGULAR, ItemCategory.HOME));
+    String returnNo = businessKey(pi);
+    assertThat(pi).isWaitingAt(Elements.TASK_REVIEW);
+
+    complete(task(pi), withVariables(Vars.APPROVED, false, Vars.DECISION_NOTE, "照片显示商品完好 · the photos show no defect"));
+
+    assertThat(pi).hasPassed(Elements.TASK_SEND_REJECTED, Elements.TASK_CLOSE_REJECTED).isEnded();
+    assertThat(status(returnNo)).isEqualTo(Status.REJECTED);
+    assertThat(cases.view(returnNo).notices()).anySatisfy(n ->
+        assertThat(n.text()).contains("照片显示商品完好"));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(returnNo).active().list())
+        .as("no refund-care process keeps waiting for a refund that will not come").isEmpty();
+  }
+
+  @Test
+  void shouldShipAReplacementForAnExchange() {
+    ProcessInstance pi = open(anExchange());
+    String returnNo = businessKey(pi);
+    assertThat(pi).hasNotPassed(Elements.TASK_PROMISE_REFUND_CARE).isWaitingAt(Elements.TASK_WAIT_FOR_PARCEL);
+    cases.parcelShipped(returnNo, "YTO", "YT998877", "shop1");
+    taskService.claim(task(pi).getId(), "warehouse1");
+    complete(task(pi), withVariables(Vars.INSPECTION_PASSED, true));
+
+    assertThat(pi).isWaitingAt(Elements.TASK_SHIP_REPLACEMENT);
+    taskService.claim(task(pi).getId(), "warehouse1");
+    complete(task(pi), withVariables(Vars.REPLACEMENT_COURIER, "SF", Vars.REPLACEMENT_WAYBILL_NO, "SF555"));
+
+    assertThat(pi).hasPassed(Elements.TASK_SEND_SHIPPING).isWaitingAt(Elements.TASK_WAIT_FOR_DELIVERY);
+    assertThat(status(returnNo)).isEqualTo(Status.EXCHANGE_SHIPPED);
+    assertThat(cases.view(returnNo).notices()).anySatisfy(n -> {
+      assertThat(n.type()).isEqualTo(NoticeType.SHIPPING);
+      assertThat(n.text()).contains("SF555");
+    });
+
+    cases.replacementDelivered(returnNo, "shop1");
+    assertThat(pi).hasPassed(Elements.TASK_SEND_DELIVERY_CARE).isWaitingAt(Elements.GATEWAY_SURVEY);
+    assertThat(noticeTypes(returnNo)).contains(NoticeType.DELIVERY_CARE, NoticeType.SURVEY);
+    assertThat(refundCare.promiseOf(returnNo)).isEmpty();
+  }
+
+  @Test
+  void shouldRefundPartOfTheAmountWhenTheInspectionFails() {
+    ProcessInstance pi = open(aRequest(CaseType.RETURN_AND_REFUND, Reason.DAMAGED, "90.00", 2,
+        MemberTier.REGULAR, ItemCategory.ELECTRONICS));
+    String returnNo = businessKey(pi);
+    cases.parcelShipped(returnNo, "SF", "SF42", "shop1");
+    taskService.claim(task(pi).getId(), "warehouse1");
+    complete(task(pi), withVariables(Vars.INSPECTION_PASSED, false, Vars.INSPECTION_NOTE, "外壳有划痕 · scratched case"));
+
+    assertThat(pi).isWaitingAt(Elements.TASK_DECIDE_AFTER_FAILED_INSPECTION);
+    assertThat(task(pi)).isAssignedTo(cases.view(returnNo).assignee());
+    complete(task(pi), withVariables(Vars.PARTIAL_REFUND, true, Vars.REFUND_AMOUNT, 45.0,
+        Vars.DECISION_NOTE, "退一半 · half back"));
+    execute(job(Elements.TASK_ISSUE_REFUND, pi));
+
+    assertThat(status(returnNo)).isEqualTo(Status.REFUNDED);
+    assertThat(cases.view(returnNo).timeline()).anySatisfy(e -> {
+      assertThat(e.event()).isEqualTo("REFUNDED");
+      assertThat(e.detail()).startsWith("45.00");
+    });
+  }
+
+  @Test
+  void shouldRemindAndThenCancelWhenTheParcelNeverArrives() {
+    ProcessInstance pi = open(anExchange());
+    String returnNo = businessKey(pi);
+    assertThat(pi).isWaitingAt(Elements.TASK_WAIT_FOR_PARCEL);
+
+    execute(job(Elements.TIMER_PARCEL_REMINDER, pi));
+    assertThat(pi).hasPassed(Elements.TASK_SEND_PARCEL_REMINDER).isWaitingAt(Elements.TASK_WAIT_FOR_PARCEL);
+    assertThat(noticeTypes(returnNo)).contains(NoticeType.PARCEL_REMINDER);
+
+    execute(job(Elements.TIMER_PARCEL_LIMIT, pi));
+    assertThat(pi).hasPassed(Elements.TASK_CANCEL).isEnded();
+    assertThat(status(returnNo)).isEqualTo(Status.CANCELLED);
+  }
+
+  @Test
+  void shouldEscalateToSupervisorsWhenTheReviewIsOverdueWithoutStoppingTheCase() {
+    ProcessInstance pi = open(aReturnForReview());
+    String returnNo = businessKey(pi);
+
+    execute(job(Elements.TIMER_REVIEW_OVERDUE, pi));
+
+    assertThat(pi).isWaitingAt(Elements.TASK_REVIEW, Elements.TASK_HANDLE_OVERDUE_REVIEW);
+    Task escalation = taskService.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(Elements.TASK_HANDLE_OVERDUE_REVIEW).singleResult();
+    assertThat(escalation).hasCandidateGroup("supervisors");
+    assertThat(escalation.getName()).contains(returnNo);
+
+    String other = "agent1".equals(cases.view(returnNo).assignee()) ? "agent2" : "agent1";
+    taskService.claim(escalation.getId(), "cslead");
+    complete(escalation, withVariables("reassignTo", other, "escalationNote", "agent on leave"));
+
+    assertThat(task(Elements.TASK_REVIEW, pi)).isAssignedTo(other);
+    assertThat(cases.view(returnNo).assignee()).isEqualTo(other);
+  }
+
+  @Test
+  void shouldCallAVipBackAfterTheCase() {
+    ProcessInstance pi = open(asVip(aSmallRefund()));
+    String returnNo = businessKey(pi);
+    execute(job(Elements.TASK_ISSUE_REFUND, pi));
+    cases.surveyAnswered(returnNo, 4, "shop1");
+
+    assertThat(pi).isWaitingAt(Elements.TASK_FOLLOW_UP_CALL);
+    assertThat(task(pi)).isAssignedTo(cases.view(returnNo).assignee());
+    complete(task(pi), withVariables(Vars.SATISFIED, true, Vars.NOTE, "客户满意 · happy"));
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void shouldCallBackWhenTheCustomerRatesLow() {
+    ProcessInstance pi = open(aSmallRefund());
+    execute(job(Elements.TASK_ISSUE_REFUND, pi));
+    cases.surveyAnswered(businessKey(pi), 1, "shop1");
+    assertThat(pi).isWaitingAt(Elements.TASK_FOLLOW_UP_CALL);
+  }
+
+  private ProcessInstance open(ReturnRequest request) {
+    cases.open(request, "shop1");
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ReturnCaseProcess.KEY)
+        .processInstanceBusinessKey(request.returnNo()).singleResult();
+  }
+
+  private static String businessKey(ProcessInstance pi) {
+    return pi.getBusinessKey();
+  }
+
+  private Status status(String returnNo) {
+    return cases.view(returnNo).status();
+  }
+
+  private java.util.List<NoticeType> noticeTypes(String returnNo) {
+    return cases.view(returnNo).notices().stream().map(n -> n.type()).toList();
+  }
+
+}
