@@ -1,0 +1,13 @@
+package com.peakcare.notice;
+
+import java.time.Instant;
+
+/** A notice's delivery over one channel (SMS, EMAIL, IN_APP): PENDING, SENT or FAILED (the last attempt failed). */
+public record NoticeDelivery(String channel, String status, Instant sentAt) {
+  public static final String SMS = "SMS";
+  public static final String EMAIL = "EMAIL";
+  public static final String IN_APP = "IN_APP";
+  public static final String PENDING = "PENDING";
+  public static final String SENT = "SENT";
+  public static final String FAILED = "FAILED";
+}

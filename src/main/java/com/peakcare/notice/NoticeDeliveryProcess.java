@@ -1,0 +1,27 @@
+package com.peakcare.notice;
+
+/**
+ * processes/notice-delivery.bpmn: one tiny instance per notice (business key = the notice key) whose only task
+ * is asynchronous with a retry cycle, so a gateway outage becomes retries, then an incident in Cockpit that an
+ * operator retries.
+ */
+public final class NoticeDeliveryProcess {
+  public static final String KEY = "notice-delivery";
+
+  public static final class Elements {
+    public static final String START = "StartEvent_NoticeRecorded";
+    public static final String TASK_DELIVER = "Task_DeliverNotice";
+    public static final String END = "EndEvent_NoticeDelivered";
+
+    private Elements() {}
+  }
+
+  public static final class Variables {
+    /** String: the notice to deliver. */
+    public static final String NOTICE_KEY = "noticeKey";
+
+    private Variables() {}
+  }
+
+  private NoticeDeliveryProcess() {}
+}

@@ -1,0 +1,79 @@
+package com.peakcare.notice;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers a recorded notice over each of its channels that has not succeeded yet. Each channel's outcome is
+ * committed on its own (a new transaction) right after the attempt, so that a retry after a partial success never
+ * re-sends a channel that already went out, even though the job that ran it rolls back and fails.
+ */
+@Component("noticeDispatcher")
+public class NoticeDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
+
+  private final NoticeOutbox outbox;
+  private final List<NoticeChannel> channels;
+  private final NoticeProperties properties;
+  private final TransactionTemplate ownTransaction;
+
+  NoticeDispatcher(NoticeOutbox outbox, List<NoticeChannel> channels, NoticeProperties properties,
+      PlatformTransactionManager transactionManager) {
+    this.outbox = outbox;
+    this.channels = channels;
+    this.properties = properties;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** The delivery task's retry cycle, {@code peakcare.notice.retry-cycle} (used by notice-delivery.bpmn). */
+  public String getRetryCycle() {
+    return properties.getRetryCycle();
+  }
+
+  void deliver(String key) {
+    NoticeOutbox.Stored stored = outbox.find(key)
+        .orElseThrow(() -> new IllegalStateException("notice " + key + " is not in the outbox"));
+    List<String> failures = new ArrayList<>();
+    for (NoticeDelivery delivery : stored.notice().deliveries()) {
+      if (NoticeDelivery.SENT.equals(delivery.status()) || NoticeDelivery.IN_APP.equals(delivery.channel())) {
+        continue;
+      }
+      String name = delivery.channel();
+      try {
+        NoticeChannel channel = channels.stream().filter(c -> c.name().equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalStateException("no channel " + name));
+        if (!channel.enabled()) {
+          throw new IllegalStateException("channel " + name + " is disabled (peakcare.notice."
+              + name.toLowerCase(java.util.Locale.ROOT) + ".enabled)");
+        }
+        channel.send(stored);
+        ownTransaction.executeWithoutResult(s -> outbox.markSent(key, name, Instant.now()));
+        log.info("notice {} sent over {}", key, name);
+      } catch (RuntimeException e) {
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        ownTransaction.executeWithoutResult(s -> outbox.markFailed(key, name, error, Instant.now()));
+        log.warn("notice {} not sent over {}: {}", key, name, error);
+        failures.add(name + " (" + error + ")");
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new NoticeNotDeliveredException("notice " + key + " not delivered over " + String.join(", ", failures));
+    }
+  }
+
+  /** The delivery job fails: Camunda retries it, and when the retries run out it is an incident. */
+  static class NoticeNotDeliveredException extends RuntimeException {
+    NoticeNotDeliveredException(String message) {
+      super(message);
+    }
+  }
+}

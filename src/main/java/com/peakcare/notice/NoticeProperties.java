@@ -1,0 +1,141 @@
+package com.peakcare.notice;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code peakcare.notice.*}: channels per type, the SMS gateway, SMTP, the shop's details, shipping times. */
+@ConfigurationProperties("peakcare.notice")
+public class NoticeProperties {
+
+  /** Where the templates are: {@code <location><TYPE>.<locale>.txt}; a file: location lets the business edit them. */
+  private String templates = "classpath:notices/";
+  /** The customer's time zone: promised times are written in it. */
+  private ZoneId timeZone = ZoneId.of("Asia/Shanghai");
+  /** Retries of a failed delivery before it becomes an incident (Camunda retry time cycle). */
+  private String retryCycle = "R5/PT1M";
+  /** Channels per notice type; IN_APP is always added. A type not listed uses SMS, EMAIL and IN_APP. */
+  private Map<NoticeType, List<String>> channels = new EnumMap<>(NoticeType.class);
+  private final Sms sms = new Sms();
+  private final Email email = new Email();
+  private final Shop shop = new Shop();
+  private final Shipping shipping = new Shipping();
+  private final RefundCare refundCare = new RefundCare();
+
+  public List<String> channelsOf(NoticeType type) {
+    List<String> configured = channels.getOrDefault(type,
+        List.of(NoticeDelivery.SMS, NoticeDelivery.EMAIL, NoticeDelivery.IN_APP));
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+    configured.forEach(c -> all.add(c.trim().toUpperCase(java.util.Locale.ROOT)));
+    all.add(NoticeDelivery.IN_APP);
+    return List.copyOf(all);
+  }
+
+  public static class Sms {
+    private boolean enabled = false;
+    /** JSON POST {to, text, reference} with headers X-Api-Key and Idempotency-Key. */
+    private String url = "http://localhost:8089/sms";
+    private String apiKey = "";
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(10);
+
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public String getUrl() { return url; }
+    public void setUrl(String url) { this.url = url; }
+    public String getApiKey() { return apiKey; }
+    public void setApiKey(String apiKey) { this.apiKey = apiKey; }
+    public Duration getConnectTimeout() { return connectTimeout; }
+    public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
+    public Duration getReadTimeout() { return readTimeout; }
+    public void setReadTimeout(Duration readTimeout) { this.readTimeout = readTimeout; }
+  }
+
+  public static class Email {
+    private boolean enabled = false;
+    private String host = "localhost";
+    private int port = 25;
+    private String username = "";
+    private String password = "";
+    private boolean starttls = false;
+    private String from = "PeakCare <service@peakcare.example>";
+    private Duration timeout = Duration.ofSeconds(10);
+
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public String getHost() { return host; }
+    public void setHost(String host) { this.host = host; }
+    public int getPort() { return port; }
+    public void setPort(int port) { this.port = port; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public boolean isStarttls() { return starttls; }
+    public void setStarttls(boolean starttls) { this.starttls = starttls; }
+    public String getFrom() { return from; }
+    public void setFrom(String from) { this.from = from; }
+    public Duration getTimeout() { return timeout; }
+    public void setTimeout(Duration timeout) { this.timeout = timeout; }
+  }
+
+  /** The shop's details that templates may use: {shopName}, {hotline}, {returnAddress}, {trackingUrl}, ... */
+  public static class Shop {
+    private String name = "PeakCare";
+    private String hotline = "400-000-0000";
+    private String returnAddress = "";
+    private String trackingUrl = "";
+    private String reviewUrl = "";
+    private String surveyUrl = "";
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getHotline() { return hotline; }
+    public void setHotline(String hotline) { this.hotline = hotline; }
+    public String getReturnAddress() { return returnAddress; }
+    public void setReturnAddress(String returnAddress) { this.returnAddress = returnAddress; }
+    public String getTrackingUrl() { return trackingUrl; }
+    public void setTrackingUrl(String trackingUrl) { this.trackingUrl = trackingUrl; }
+    public String getReviewUrl() { return reviewUrl; }
+    public void setReviewUrl(String reviewUrl) { this.reviewUrl = reviewUrl; }
+    public String getSurveyUrl() { return surveyUrl; }
+    public void setSurveyUrl(String surveyUrl) { this.surveyUrl = surveyUrl; }
+  }
+
+  /** Days a parcel takes to a province (SHIPPING's expected arrival); unknown provinces take defaultDays. */
+  public static class Shipping {
+    private int defaultDays = 3;
+    private Map<String, Integer> days = new LinkedHashMap<>();
+
+    public int getDefaultDays() { return defaultDays; }
+    public void setDefaultDays(int defaultDays) { this.defaultDays = defaultDays; }
+    public Map<String, Integer> getDays() { return days; }
+    public void setDays(Map<String, Integer> days) { this.days = days; }
+  }
+
+  public static class RefundCare {
+    /** How much later the refund delayed notice promises the refund, counted from the missed promise. */
+    private Duration delayExtension = Duration.ofHours(24);
+
+    public Duration getDelayExtension() { return delayExtension; }
+    public void setDelayExtension(Duration delayExtension) { this.delayExtension = delayExtension; }
+  }
+
+  public String getTemplates() { return templates; }
+  public void setTemplates(String templates) { this.templates = templates; }
+  public ZoneId getTimeZone() { return timeZone; }
+  public void setTimeZone(ZoneId timeZone) { this.timeZone = timeZone; }
+  public String getRetryCycle() { return retryCycle; }
+  public void setRetryCycle(String retryCycle) { this.retryCycle = retryCycle; }
+  public Map<NoticeType, List<String>> getChannels() { return channels; }
+  public void setChannels(Map<NoticeType, List<String>> channels) { this.channels = channels; }
+  public Sms getSms() { return sms; }
+  public Email getEmail() { return email; }
+  public Shop getShop() { return shop; }
+  public Shipping getShipping() { return shipping; }
+  public RefundCare getRefundCare() { return refundCare; }
+}

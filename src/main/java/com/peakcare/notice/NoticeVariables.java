@@ -1,0 +1,59 @@
+package com.peakcare.notice;
+
+/**
+ * The names notices are filled from: process variables that the return case sets (and that the notice delegates
+ * read), and the values the notice service adds itself. Templates use the same names as placeholders:
+ * {@code {customerName}}, {@code {promisedBy}}.
+ */
+public final class NoticeVariables {
+
+  // --- set by the return case (process variables), read by every notice delegate ---
+  /** String: the case reference, the notice's case. */
+  public static final String RETURN_NO = "returnNo";
+  public static final String ORDER_NO = "orderNo";
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String CUSTOMER_PHONE = "customerPhone";
+  /** May be null: then no e-mail. */
+  public static final String CUSTOMER_EMAIL = "customerEmail";
+  /** "zh-CN" (default) or "en". */
+  public static final String CUSTOMER_LOCALE = "customerLocale";
+  public static final String CUSTOMER_PROVINCE = "customerProvince";
+  /** Double: the refund amount, in yuan. */
+  public static final String AMOUNT = "amount";
+  /** java.util.Date: when the refund is promised to be done. */
+  public static final String PROMISED_BY = "promisedBy";
+  public static final String REJECTION_REASON = "rejectionReason";
+  /** The customer's return parcel: courier and waybill number. */
+  public static final String COURIER = "courier";
+  public static final String WAYBILL_NO = "waybillNo";
+  /** The exchange shipment to the customer: courier and waybill number. */
+  public static final String REPLACEMENT_COURIER = "replacementCourier";
+  public static final String REPLACEMENT_WAYBILL_NO = "replacementWaybillNo";
+  /** Where the refund goes back to ("支付宝", "original card"). */
+  public static final String REFUND_TO = "refundTo";
+
+  // --- set by the refund-care process ---
+  /** java.util.Date: the new time promised in the refund delayed notice. */
+  public static final String NEW_PROMISED_BY = "newPromisedBy";
+  /** java.util.Date: when the refund was done (message RefundDone). */
+  public static final String DONE_AT = "doneAt";
+
+  // --- given by the logistics-delay broadcast (values of sendOnce) ---
+  /** Integer: days the courier's backlog adds. */
+  public static final String EXPECTED_DELAY_DAYS = "expectedDelayDays";
+  /** Why the courier is late ("暴雪", "backlog after Double 11"). */
+  public static final String DELAY_REASON = "delayReason";
+
+  // --- filled by the notice service itself (configuration and computed), never by the caller ---
+  public static final String SHOP_NAME = "shopName";
+  public static final String HOTLINE = "hotline";
+  public static final String RETURN_ADDRESS = "returnAddress";
+  public static final String TRACKING_URL = "trackingUrl";
+  public static final String REVIEW_URL = "reviewUrl";
+  public static final String SURVEY_URL = "surveyUrl";
+  /** SHIPPING: days to the customer's province (peakcare.notice.shipping.days) and the date that makes. */
+  public static final String EXPECTED_DAYS = "expectedDays";
+  public static final String EXPECTED_ARRIVAL = "expectedArrival";
+
+  private NoticeVariables() {}
+}

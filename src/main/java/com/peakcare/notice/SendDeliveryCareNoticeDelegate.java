@@ -1,0 +1,11 @@
+package com.peakcare.notice;
+
+import org.springframework.stereotype.Component;
+
+/** Sends the DELIVERY_CARE notice: any process's task `Task_SendDeliveryCareNotice` with `camunda:delegateExpression="${sendDeliveryCareNoticeDelegate}"`. */
+@Component("sendDeliveryCareNoticeDelegate")
+class SendDeliveryCareNoticeDelegate extends NoticeDelegate {
+  SendDeliveryCareNoticeDelegate(NoticeService notices) {
+    super(notices, NoticeType.DELIVERY_CARE);
+  }
+}

@@ -1,0 +1,11 @@
+package com.peakcare.notice;
+
+import org.springframework.stereotype.Component;
+
+/** Sends the LOGISTICS_DELAY notice: any process's task `Task_SendLogisticsDelayNotice` with `camunda:delegateExpression="${sendLogisticsDelayNoticeDelegate}"`. */
+@Component("sendLogisticsDelayNoticeDelegate")
+class SendLogisticsDelayNoticeDelegate extends NoticeDelegate {
+  SendLogisticsDelayNoticeDelegate(NoticeService notices) {
+    super(notices, NoticeType.LOGISTICS_DELAY);
+  }
+}

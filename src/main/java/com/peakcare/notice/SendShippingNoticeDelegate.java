@@ -1,0 +1,11 @@
+package com.peakcare.notice;
+
+import org.springframework.stereotype.Component;
+
+/** Sends the SHIPPING notice: any process's task `Task_SendShippingNotice` with `camunda:delegateExpression="${sendShippingNoticeDelegate}"`. */
+@Component("sendShippingNoticeDelegate")
+class SendShippingNoticeDelegate extends NoticeDelegate {
+  SendShippingNoticeDelegate(NoticeService notices) {
+    super(notices, NoticeType.SHIPPING);
+  }
+}

@@ -1,0 +1,11 @@
+package com.peakcare.notice;
+
+import org.springframework.stereotype.Component;
+
+/** Sends the SURVEY notice: any process's task `Task_SendSurveyNotice` with `camunda:delegateExpression="${sendSurveyNoticeDelegate}"`. */
+@Component("sendSurveyNoticeDelegate")
+class SendSurveyNoticeDelegate extends NoticeDelegate {
+  SendSurveyNoticeDelegate(NoticeService notices) {
+    super(notices, NoticeType.SURVEY);
+  }
+}

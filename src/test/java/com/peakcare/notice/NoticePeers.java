@@ -1,0 +1,75 @@
+package com.peakcare.notice;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.URI;
+import java.util.Properties;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The notice channels' real peers for the whole test suite, started once on the ports that
+ * {@code application-test.yaml} gives the application: GreenMail (an SMTP server in this JVM) and WireMock as the
+ * SMS gateway, which answers 200 to every well-formed send unless a test stubs an outage for its own phone number.
+ * The shared Spring context does not need them to start; only delivering a notice does.
+ */
+public final class NoticePeers {
+
+  public static final String SMS_API_KEY;
+  public static final String SMS_PATH;
+  private static final int SMS_PORT;
+  private static final int SMTP_PORT;
+  private static GreenMail mail;
+  private static WireMockServer sms;
+
+  static {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource("application-test.yaml"));
+    Properties test = yaml.getObject();
+    URI smsUrl = URI.create(test.getProperty("peakcare.notice.sms.url"));
+    SMS_PORT = smsUrl.getPort();
+    SMS_PATH = smsUrl.getPath();
+    SMS_API_KEY = test.getProperty("peakcare.notice.sms.api-key");
+    SMTP_PORT = Integer.parseInt(test.getProperty("peakcare.notice.email.port"));
+  }
+
+  /** The SMTP server every notice e-mail of the suite goes to. */
+  public static synchronized GreenMail mail() {
+    start();
+    return mail;
+  }
+
+  /** The SMS gateway every notice SMS of the suite goes to. */
+  public static synchronized WireMockServer sms() {
+    start();
+    return sms;
+  }
+
+  private static void start() {
+    if (mail != null) {
+      return;
+    }
+    GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    WireMockServer gateway = new WireMockServer(WireMockConfiguration.options()
+        .bindAddress("127.0.0.1").port(SMS_PORT));
+    gateway.start();
+    gateway.stubFor(post(urlPathEqualTo(SMS_PATH)).atPriority(10)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("{\"status\":\"accepted\"}")));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      gateway.stop();
+      smtp.stop();
+    }));
+    mail = smtp;
+    sms = gateway;
+  }
+
+  private NoticePeers() {}
+}
