@@ -93,6 +93,17 @@ public class RefundCare {
         .correlateWithResult();
   }
 
+  /**
+   * The case ended without a refund (rejected, cancelled): the promise is withdrawn, so that no delay notice or
+   * supervisor task follows, and it does not count in the on-time share. No-op if none open.
+   */
+  @Transactional
+  public void withdraw(String returnNo) {
+    instanceOf(returnNo).ifPresent(pi -> runtimeService.deleteProcessInstance(pi.getId(),
+        "refund withdrawn: the case ended without a refund", true, true));
+    jdbc.update("delete from PC_REFUND_PROMISE where RETURN_NO = ? and DONE_AT is null", returnNo);
+  }
+
   public Optional<RefundPromise> promiseOf(String returnNo) {
     return jdbc.query("select RETURN_NO, PROMISED_BY, DONE_AT, ON_TIME from PC_REFUND_PROMISE where RETURN_NO = ?",
         (rs, i) -> {

@@ -37,7 +37,7 @@ class DecideReturnPolicyDelegate implements JavaDelegate {
     String outcome = result.getEntry("outcome");
     Integer reviewSla = number(result.getEntry("reviewSlaHours"));
     Integer promiseHours = number(result.getEntry("refundPromiseHours"));
-    String rejectionCode = result.getEntry("rejectionCode");
+    String rejectionCode = (String) result.getEntryMap().get("rejectionCode");
     execution.setVariable(Vars.POLICY_OUTCOME, outcome);
     execution.setVariable(Vars.REVIEW_SLA_HOURS, reviewSla);
     execution.setVariable(Vars.REFUND_PROMISE_HOURS, promiseHours);

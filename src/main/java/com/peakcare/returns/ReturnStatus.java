@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * {@code ${returnStatus.set(execution, 'AWAITING_PARCEL')}} where the case enters a new stage.
  */
 @Component("returnStatus")
-class ReturnStatus {
+public class ReturnStatus {
 
   private final ReturnCases cases;
 

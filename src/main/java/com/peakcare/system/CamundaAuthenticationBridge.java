@@ -31,7 +31,8 @@ class CamundaAuthenticationBridge extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth == null || !auth.isAuthenticated()) {
+    // PeakCare's own /api is the gate for its callers; only the engine's API runs as the caller
+    if (auth == null || !auth.isAuthenticated() || !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")) {
       chain.doFilter(request, response);
       return;
     }

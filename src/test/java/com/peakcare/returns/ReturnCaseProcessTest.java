@@ -244,10 +244,10 @@ class ReturnCaseProcessTest {
     assertThat(pi).isWaitingAt(Elements.TASK_FOLLOW_UP_CALL);
   }
 
+  /** Starts the case as ReturnCases.open does, keeping the instance (also when it ends at once). */
   private ProcessInstance open(ReturnRequest request) {
-    cases.open(request, "shop1");
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ReturnCaseProcess.KEY)
-        .processInstanceBusinessKey(request.returnNo()).singleResult();
+    return runtimeService.createProcessInstanceByKey(ReturnCaseProcess.KEY).businessKey(request.returnNo())
+        .setVariables(ReturnCases.variables(request, "shop1")).execute();
   }
 
   private static String businessKey(ProcessInstance pi) {
