@@ -62,6 +62,30 @@ class ReturnCaseRepository {
         assignee, ts(Instant.now()), returnNo);
   }
 
+  void updateShipment(String returnNo, String courier, String waybillNo) {
+    jdbc.update("update PC_RETURN_CASE set COURIER = ?, WAYBILL_NO = ?, UPDATED_AT = ? where RETURN_NO = ?",
+        courier, waybillNo, ts(Instant.now()), returnNo);
+  }
+
+  void updateProvince(String returnNo, String province) {
+    jdbc.update("update PC_RETURN_CASE set PROVINCE = ? where RETURN_NO = ?", province, returnNo);
+  }
+
+  record Travelling(String returnNo, String requestJson, String waybillNo) {}
+
+  /** Open cases whose parcel or replacement is on its way with this courier to one of these provinces. */
+  List<Travelling> travellingWith(String courier, List<String> provinces) {
+    String in = String.join(",", provinces.stream().map(p -> "?").toList());
+    List<Object> args = new ArrayList<>();
+    args.add(courier);
+    args.add(Status.INSPECTING.name());
+    args.add(Status.EXCHANGE_SHIPPED.name());
+    args.addAll(provinces);
+    return jdbc.query("select RETURN_NO, REQUEST_JSON, WAYBILL_NO from PC_RETURN_CASE where COURIER = ?"
+            + " and STATUS in (?, ?) and PROVINCE in (" + in + ") order by RETURN_NO",
+        (rs, i) -> new Travelling(rs.getString(1), rs.getString(2), rs.getString(3)), args.toArray());
+  }
+
   /** The agent of this customer's most recent other case, if any. */
   Optional<String> lastAssigneeOfCustomer(String customerKey, String exceptReturnNo) {
     return jdbc.query("select ASSIGNEE from PC_RETURN_CASE where CUSTOMER_KEY = ? and RETURN_NO <> ?"

@@ -128,6 +128,7 @@ public class ReturnCases {
         .setVariable(Vars.WAYBILL_NO, waybillNo)
         .setVariable(Vars.INSPECTION_DUE, Date.from(Instant.now().plus(settings.inspectionSla())))
         .correlate();
+    repository.updateShipment(returnNo, courier, waybillNo);
     repository.event(returnNo, user, "PARCEL_SHIPPED", courier + " " + waybillNo);
     log.info("return {} parcel shipped ({})", returnNo, courier);
     return view(returnNo);
@@ -202,6 +203,46 @@ public class ReturnCases {
 
   void event(String returnNo, String actor, String event, String detail) {
     repository.event(returnNo, actor, event, detail);
+  }
+
+  void replacementShipped(String returnNo, String courier, String waybillNo) {
+    repository.updateShipment(returnNo, courier, waybillNo);
+  }
+
+  /** Result of a logistics-delay broadcast: who was told now, who had been told before. */
+  public record Broadcast(int notified, int alreadyNotified, List<String> returnNos) {}
+
+  /**
+   * 物流异常: tells every customer whose parcel or replacement travels with this courier to these provinces, once:
+   * the same broadcast repeated notifies nobody twice (the notice's dedup key is the broadcast and the waybill).
+   */
+  @Transactional
+  public Broadcast logisticsDelay(String courier, List<String> provinces, int expectedDelayDays, String reason) {
+    String broadcastKey = RequestFingerprint.sha256(courier + "|" + String.join(",", provinces.stream().sorted().toList())
+        + "|" + expectedDelayDays + "|" + reason).substring(0, 16);
+    int fresh = 0;
+    int repeated = 0;
+    List<String> cases = new java.util.ArrayList<>();
+    for (ReturnCaseRepository.Travelling t : repository.travellingWith(courier, provinces)) {
+      ReturnRequest.Customer c = RequestFingerprint.parse(t.requestJson()).customer();
+      String dedup = broadcastKey + ":" + t.waybillNo();
+      int before = notices.noticesOf(t.returnNo()).size();
+      notices.sendOnce(t.returnNo(), com.peakcare.notice.NoticeType.LOGISTICS_DELAY, dedup,
+          new com.peakcare.notice.NoticeCustomer(c.name(), c.phone(), c.email(), c.locale(), c.province()),
+          Map.of(com.peakcare.notice.NoticeVariables.COURIER, courier,
+              com.peakcare.notice.NoticeVariables.WAYBILL_NO, t.waybillNo(),
+              com.peakcare.notice.NoticeVariables.EXPECTED_DELAY_DAYS, expectedDelayDays,
+              com.peakcare.notice.NoticeVariables.DELAY_REASON, reason));
+      if (notices.noticesOf(t.returnNo()).size() > before) {
+        fresh++;
+        repository.event(t.returnNo(), "system", "LOGISTICS_DELAY", courier + " +" + expectedDelayDays + " d: " + reason);
+      } else {
+        repeated++;
+      }
+      cases.add(t.returnNo());
+    }
+    log.info("logistics delay of {} in {}: {} customers told, {} already told", courier, provinces, fresh, repeated);
+    return new Broadcast(fresh, repeated, cases);
   }
 
   void policyDecided(String returnNo, String outcome, String detail) {

@@ -55,6 +55,10 @@ class ReturnTaskGuard implements TaskListener {
       // the agent's note is the reason the customer reads
       task.getExecution().setVariable(Vars.REJECTION_REASON, task.getVariable(Vars.DECISION_NOTE));
     }
+    if (Elements.TASK_SHIP_REPLACEMENT.equals(task.getTaskDefinitionKey())) {
+      cases.replacementShipped(returnNo, (String) task.getVariable(Vars.REPLACEMENT_COURIER),
+          (String) task.getVariable(Vars.REPLACEMENT_WAYBILL_NO));
+    }
     String current = actor.current();
     String who = "system".equals(current) && task.getAssignee() != null ? task.getAssignee() : current;
     cases.event(returnNo, who, "TASK_COMPLETED", task.getTaskDefinitionKey() + summary(task));

@@ -131,6 +131,54 @@ class ReturnApiTest {
   }
 
   @Test
+  void aLogisticsDelayReachesExactlyTheCustomersItHitsAndOnlyOnce() throws Exception {
+    String courier = "YTO-" + System.nanoTime() % 100000;
+    ReturnRequest hit = shipped(inProvince(ReturnRequests.anExchange(), "浙江"), courier);
+    ReturnRequest elsewhere = shipped(inProvince(ReturnRequests.anExchange(), "江苏"), courier);
+    ReturnRequest otherCourier = shipped(inProvince(ReturnRequests.anExchange(), "浙江"), "SF");
+    String broadcast = "{\"courier\":\"" + courier + "\",\"provinces\":[\"浙江\",\"上海\"],"
+        + "\"expectedDelayDays\":3,\"reason\":\"双十一爆仓\"}";
+
+    HttpResponse<String> first = http.post("/api/notices/logistics-delay", "cslead", broadcast);
+    assertThat(first.statusCode()).isEqualTo(200);
+    JsonNode result = JSON.readTree(first.body());
+    assertThat(result.path("notified").asInt()).isEqualTo(1);
+    assertThat(result.path("returnNos").get(0).asText()).isEqualTo(hit.returnNo());
+    JsonNode view = JSON.readTree(http.get("/api/returns/" + hit.returnNo(), "cslead").body());
+    JsonNode delay = null;
+    for (JsonNode n : view.path("notices")) {
+      if ("LOGISTICS_DELAY".equals(n.path("type").asText())) {
+        delay = n;
+      }
+    }
+    assertThat(delay).isNotNull();
+    assertThat(delay.path("text").asText()).contains("张伟").contains(courier).contains("WB-" + hit.returnNo());
+
+    JsonNode repeat = JSON.readTree(http.post("/api/notices/logistics-delay", "cslead", broadcast).body());
+    assertThat(repeat.path("notified").asInt()).isZero();
+    assertThat(repeat.path("alreadyNotified").asInt()).isEqualTo(1);
+    for (ReturnRequest untouched : new ReturnRequest[] {elsewhere, otherCourier}) {
+      assertThat(http.get("/api/returns/" + untouched.returnNo(), "cslead").body()).doesNotContain("LOGISTICS_DELAY");
+    }
+    assertThat(http.post("/api/notices/logistics-delay", "warehouse1", broadcast).statusCode()).isEqualTo(403);
+    assertThat(http.post("/api/notices/logistics-delay", "cslead", "{\"courier\":\"SF\",\"provinces\":[]}")
+        .statusCode()).isEqualTo(400);
+  }
+
+  private ReturnRequest shipped(ReturnRequest request, String courier) throws Exception {
+    assertThat(http.post("/api/returns", "shop1", JSON.writeValueAsString(request)).statusCode()).isEqualTo(201);
+    assertThat(http.post("/api/returns/" + request.returnNo() + "/parcel", "shop1",
+        "{\"courier\":\"" + courier + "\",\"waybillNo\":\"WB-" + request.returnNo() + "\"}").statusCode()).isEqualTo(200);
+    return request;
+  }
+
+  private static ReturnRequest inProvince(ReturnRequest r, String province) {
+    ReturnRequest.Customer c = r.customer();
+    return ReturnRequests.withCustomer(r, new ReturnRequest.Customer(c.name(), c.phone(), c.email(), c.memberTier(),
+        c.locale(), province));
+  }
+
+  @Test
   void aParcelForACaseThatIsNotWaitingIs409() throws Exception {
     ReturnRequest request = aSmallRefund();
     http.post("/api/returns", "shop1", JSON.writeValueAsString(request));
