@@ -122,14 +122,14 @@ public class ReturnCases {
   @Transactional
   public ReturnCaseView parcelShipped(String returnNo, String courier, String waybillNo, String user) {
     requireStatus(returnNo, Status.AWAITING_PARCEL, "is not waiting for a parcel");
+    repository.updateShipment(returnNo, courier, waybillNo);
+    repository.event(returnNo, user, "PARCEL_SHIPPED", courier + " " + waybillNo);
     runtimeService.createMessageCorrelation(Messages.PARCEL_SHIPPED)
         .processInstanceBusinessKey(returnNo)
         .setVariable(Vars.COURIER, courier)
         .setVariable(Vars.WAYBILL_NO, waybillNo)
         .setVariable(Vars.INSPECTION_DUE, Date.from(Instant.now().plus(settings.inspectionSla())))
         .correlate();
-    repository.updateShipment(returnNo, courier, waybillNo);
-    repository.event(returnNo, user, "PARCEL_SHIPPED", courier + " " + waybillNo);
     log.info("return {} parcel shipped ({})", returnNo, courier);
     return view(returnNo);
   }
@@ -137,10 +137,10 @@ public class ReturnCases {
   @Transactional
   public ReturnCaseView replacementDelivered(String returnNo, String user) {
     requireStatus(returnNo, Status.EXCHANGE_SHIPPED, "has no replacement on its way");
+    repository.event(returnNo, user, "REPLACEMENT_DELIVERED", null);
     runtimeService.createMessageCorrelation(Messages.REPLACEMENT_DELIVERED)
         .processInstanceBusinessKey(returnNo)
         .correlate();
-    repository.event(returnNo, user, "REPLACEMENT_DELIVERED", null);
     return view(returnNo);
   }
 
@@ -152,11 +152,12 @@ public class ReturnCases {
     if (!waiting) {
       throw ApiException.conflict("return " + returnNo + " is not waiting for a survey answer");
     }
+    // the timeline first: the correlation may run the case to its end in this transaction
+    repository.event(returnNo, user, "SURVEY_ANSWERED", "rating " + rating);
     runtimeService.createMessageCorrelation(Messages.SURVEY_ANSWERED)
         .processInstanceBusinessKey(returnNo)
         .setVariable(Vars.RATING, rating)
         .correlate();
-    repository.event(returnNo, user, "SURVEY_ANSWERED", "rating " + rating);
     return view(returnNo);
   }
 
