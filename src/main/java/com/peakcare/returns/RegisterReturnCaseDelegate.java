@@ -18,7 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -88,14 +88,16 @@ class RegisterReturnCaseDelegate implements JavaDelegate {
   private void validate(ReturnRequest request) {
     Set<ConstraintViolation<ReturnRequest>> violations = validator.validate(request);
     if (!violations.isEmpty()) {
-      throw new BadUserRequestException("Invalid return request: " + violations.stream()
-          .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-          .map(v -> v.getPropertyPath() + " " + v.getMessage())
-          .collect(Collectors.joining("; ")));
+      // a form validation error: Tasklist shows it, engine REST answers 400
+      throw new FormFieldValidationException(violations.iterator().next().getPropertyPath().toString(),
+          "Invalid return request: " + violations.stream()
+              .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+              .map(v -> v.getPropertyPath() + " " + v.getMessage())
+              .collect(Collectors.joining("; ")));
     }
     if (request.assignee() != null && !request.assignee().isBlank() && !assignment.isAgent(request.assignee())) {
-      throw new BadUserRequestException("Invalid return request: assignee " + request.assignee()
-          + " is not an agent of after-sales");
+      throw new FormFieldValidationException(Vars.REQUESTED_ASSIGNEE, "Invalid return request: assignee "
+          + request.assignee() + " is not an agent of after-sales");
     }
   }
 
@@ -131,7 +133,8 @@ class RegisterReturnCaseDelegate implements JavaDelegate {
       return s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(SHOP_ZONE).toInstant()
           : java.time.OffsetDateTime.parse(s).toInstant();
     } catch (java.time.format.DateTimeParseException e) {
-      throw new BadUserRequestException("Invalid return request: deliveredAt is not a date (" + s + ")");
+      throw new FormFieldValidationException(Vars.DELIVERED_AT, "Invalid return request: deliveredAt is not a date ("
+          + s + ")");
     }
   }
 
@@ -169,7 +172,7 @@ class RegisterReturnCaseDelegate implements JavaDelegate {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException ex) {
-      throw new BadUserRequestException("Invalid return request: " + field + " must be one of "
+      throw new FormFieldValidationException(field, "Invalid return request: " + field + " must be one of "
           + java.util.Arrays.toString(type.getEnumConstants()));
     }
   }
