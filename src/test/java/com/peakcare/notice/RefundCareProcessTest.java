@@ -82,7 +82,8 @@ class RefundCareProcessTest {
         .containsExactly(NoticeType.REFUND_CARE, NoticeType.REFUND_DONE);
     assertThat(notices.noticesOf(returnNo).get(1).text())
         .startsWith("王小明，您好！您的退款（售后单 " + returnNo + "）¥199.00 已原路退回至支付宝");
-    assertThat(refundCare.promiseOf(returnNo)).hasValue(new RefundCare.RefundPromise(returnNo, promisedBy, doneAt, true));
+    assertThat(refundCare.promiseOf(returnNo))
+        .hasValue(new RefundCare.RefundPromise(returnNo, promisedBy, doneAt, true));
     assertThat(counter("peakcare.refunds.on_time")).isEqualTo(onTimeBefore + 1);
     assertThat(meters.get("peakcare.refunds.on_time_share").gauge().value()).isBetween(0.0, 1.0);
   }
