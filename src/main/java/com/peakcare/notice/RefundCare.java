@@ -73,7 +73,10 @@ public class RefundCare {
     runtimeService.startProcessInstanceByKey(RefundCareProcess.KEY, returnNo, vars);
   }
 
-  /** The refund is done: correlates to the refund-care process, which sends REFUND_DONE and ends. No-op if none open. */
+  /**
+   * The refund is done: correlates to the refund-care process, which sends REFUND_DONE and ends. No-op if none
+   * open.
+   */
   @Transactional
   public void refundDone(String returnNo, BigDecimal amount, String refundTo, Instant doneAt) {
     Optional<ProcessInstance> instance = instanceOf(returnNo);

@@ -2,7 +2,10 @@ package com.peakcare.notice;
 
 import org.springframework.stereotype.Component;
 
-/** Sends the DELIVERY_CARE notice: any process's task `Task_SendDeliveryCareNotice` with `camunda:delegateExpression="${sendDeliveryCareNoticeDelegate}"`. */
+/**
+ * Sends the DELIVERY_CARE notice from any process: task `Task_SendDeliveryCareNotice` with
+ * `camunda:delegateExpression="${sendDeliveryCareNoticeDelegate}"`.
+ */
 @Component("sendDeliveryCareNoticeDelegate")
 class SendDeliveryCareNoticeDelegate extends NoticeDelegate {
   SendDeliveryCareNoticeDelegate(NoticeService notices) {

@@ -2,7 +2,10 @@ package com.peakcare.notice;
 
 import org.springframework.stereotype.Component;
 
-/** Sends the REJECTED notice: any process's task `Task_SendRejectedNotice` with `camunda:delegateExpression="${sendRejectedNoticeDelegate}"`. */
+/**
+ * Sends the REJECTED notice from any process: task `Task_SendRejectedNotice` with
+ * `camunda:delegateExpression="${sendRejectedNoticeDelegate}"`.
+ */
 @Component("sendRejectedNoticeDelegate")
 class SendRejectedNoticeDelegate extends NoticeDelegate {
   SendRejectedNoticeDelegate(NoticeService notices) {

@@ -2,7 +2,10 @@ package com.peakcare.notice;
 
 import org.springframework.stereotype.Component;
 
-/** Sends the SHIPPING notice: any process's task `Task_SendShippingNotice` with `camunda:delegateExpression="${sendShippingNoticeDelegate}"`. */
+/**
+ * Sends the SHIPPING notice from any process: task `Task_SendShippingNotice` with
+ * `camunda:delegateExpression="${sendShippingNoticeDelegate}"`.
+ */
 @Component("sendShippingNoticeDelegate")
 class SendShippingNoticeDelegate extends NoticeDelegate {
   SendShippingNoticeDelegate(NoticeService notices) {

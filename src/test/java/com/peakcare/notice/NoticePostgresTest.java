@@ -1,0 +1,58 @@
+package com.peakcare.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.peakcare.PeakCareApplication;
+import com.peakcare.support.PostgresDatabase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The notice outbox and refund care on the real PostgreSQL server, production profile (no gateways: in-app only). */
+@Tag("own-jvm")
+class NoticePostgresTest {
+
+  @Test
+  void outboxAndRefundCareWorkOnPostgres() {
+    try (PostgresDatabase db = PostgresDatabase.create();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(PeakCareApplication.class)
+            .profiles("postgres")
+            .run("--server.port=0", "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(), "--camunda.bpm.job-execution.enabled=false",
+                "--spring.jmx.enabled=false", "--peakcare.admin.user=boss", "--peakcare.admin.password=s3cret")) {
+      NoticeService notices = app.getBean(NoticeService.class);
+      RefundCare refundCare = app.getBean(RefundCare.class);
+      NoticeCustomer customer = new NoticeCustomer("张伟", "+8613900000000", null, "zh-CN", "北京市");
+
+      Map<String, Object> reminder = Map.of(NoticeVariables.RETURN_NO, "R-PG-1", NoticeVariables.ORDER_NO, "O-1");
+      notices.send("R-PG-1", NoticeType.PARCEL_REMINDER, customer, reminder);
+      notices.send("R-PG-1", NoticeType.PARCEL_REMINDER, customer, reminder);
+      Map<String, Object> delay = Map.of(NoticeVariables.COURIER, "韵达快递", NoticeVariables.WAYBILL_NO, "YD1",
+          NoticeVariables.EXPECTED_DELAY_DAYS, 2, NoticeVariables.DELAY_REASON, "暴雪");
+      notices.sendOnce("R-PG-1", NoticeType.LOGISTICS_DELAY, "b-1", customer, delay);
+      notices.sendOnce("R-PG-1", NoticeType.LOGISTICS_DELAY, "b-1", customer, delay);
+
+      assertThat(notices.noticesOf("R-PG-1")).extracting(Notice::key).containsExactly(
+          "R-PG-1:PARCEL_REMINDER:1", "R-PG-1:PARCEL_REMINDER:2", "R-PG-1:LOGISTICS_DELAY:1");
+      assertThat(notices.noticesOf("R-PG-1")).allSatisfy(n -> assertThat(n.deliveries())
+          .singleElement().satisfies(d -> assertThat(d.channel() + " " + d.status()).isEqualTo("IN_APP SENT")));
+      assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery()
+          .processDefinitionKey(NoticeDeliveryProcess.KEY).count()).as("in-app only: nothing to deliver").isZero();
+
+      Instant promisedBy = Instant.parse("2030-01-01T00:00:00Z");
+      refundCare.promise("R-PG-2", customer, promisedBy, new BigDecimal("10.00"));
+      refundCare.refundDone("R-PG-2", new BigDecimal("10.00"), "微信零钱", promisedBy.minusSeconds(60));
+
+      assertThat(refundCare.promiseOf("R-PG-2")).hasValueSatisfying(p -> assertThat(p.onTime()).isTrue());
+      assertThat(refundCare.onTimeShare()).isEqualTo(1.0);
+      assertThat(notices.noticesOf("R-PG-2")).extracting(Notice::type)
+          .containsExactly(NoticeType.REFUND_CARE, NoticeType.REFUND_DONE);
+      assertThat(notices.noticesOf("R-PG-2").get(0).text()).contains("2030年1月1日 08:00（北京时间）");
+    }
+  }
+}

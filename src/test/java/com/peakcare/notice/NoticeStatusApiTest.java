@@ -1,0 +1,74 @@
+package com.peakcare.notice;
+
+import static com.peakcare.notice.NoticeTestData.aCaseRef;
+import static com.peakcare.notice.NoticeTestData.aChineseCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.peakcare.PeakCareTest;
+import com.peakcare.support.Http;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The notice and refund-promise status over real HTTP, security included. */
+@PeakCareTest
+class NoticeStatusApiTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired RefundCare refundCare;
+  @Autowired NoticeService notices;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+
+  @Test
+  void agentsSeeWhatTheCustomerWasToldAndThePromisedTime() throws Exception {
+    String returnNo = aCaseRef();
+    refundCare.promise(returnNo, aChineseCustomer(), Instant.parse("2030-05-01T04:00:00Z"), new BigDecimal("30"));
+    Http http = new Http(port);
+
+    HttpResponse<String> res = http.get("/api/notices/" + returnNo, "agent1");
+    assertThat(res.statusCode()).isEqualTo(200);
+    JsonNode notice = JSON.readTree(res.body()).get(0);
+    assertThat(notice.path("key").asText()).isEqualTo(returnNo + ":REFUND_CARE:1");
+    assertThat(notice.path("text").asText()).contains("王小明").contains("2030年5月1日 12:00");
+    assertThat(notice.path("deliveries").toString()).contains("IN_APP").contains("SENT").contains("PENDING");
+
+    JsonNode promise = JSON.readTree(http.get("/api/refund-care/" + returnNo, "shop1").body());
+    assertThat(promise.path("promisedBy").asText()).isEqualTo("2030-05-01T04:00:00Z");
+    assertThat(promise.has("doneAt")).isFalse();
+  }
+
+  @Test
+  void aSupervisorRetriesAFailedDeliveryAsCockpitDoesAndAnAgentMayNot() {
+    String caseRef = aCaseRef();
+    Notice notice = notices.send(caseRef, NoticeType.SURVEY, aChineseCustomer(),
+        Map.of(NoticeVariables.RETURN_NO, caseRef));
+    Job job = NoticeTestData.deliveryJobOf(runtimeService, managementService, notice.key());
+    managementService.setJobRetries(job.getId(), 0); // as if the retries had run out: an incident
+    Http http = new Http(port);
+    String path = "/engine-rest/job/" + job.getId() + "/retries";
+
+    assertThat(http.put(path, "agent1", "{\"retries\":1}").statusCode()).isIn(403, 404);
+    assertThat(http.put(path, "cslead", "{\"retries\":1}").statusCode()).isEqualTo(204);
+    assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(1);
+  }
+
+  @Test
+  void otherGroupsAndAnonymousCallersAreRefused() {
+    Http http = new Http(port);
+    assertThat(http.get("/api/notices/R-1", "warehouse1").statusCode()).isEqualTo(403);
+    assertThat(http.get("/api/refund-care/R-1", null).statusCode()).isEqualTo(401);
+    assertThat(http.get("/api/refund-care/R-NO-SUCH-" + aCaseRef(), "cslead").statusCode()).isEqualTo(404);
+  }
+}
