@@ -1,0 +1,87 @@
+// Drives the real Camunda Tasklist in Debian's Chromium. Called by the JUnit browser tests with
+//   BASE_URL=http://127.0.0.1:<port> OUT_DIR=target/e2e node e2e/tasklist.mjs <scenario>
+// Prints one JSON line with what it saw; exits non-zero (with a screenshot) when a step fails.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE_URL;
+const OUT = process.env.OUT_DIR || 'target/e2e';
+const scenario = process.argv[2];
+fs.mkdirSync(OUT, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+         '--disable-component-update', '--no-first-run'],
+});
+
+async function login(user) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20000);
+  await page.goto(`${BASE}/camunda/app/tasklist/default/`);
+  await page.fill('input[ng-model="username"]', user);
+  await page.fill('input[ng-model="password"]', 'demo');
+  await page.click('button[type="submit"]');
+  await page.getByText('我的任务 · My tasks').waitFor();
+  return page;
+}
+
+async function openFilter(page, name) {
+  await page.locator('.task-filter').filter({ hasText: name }).first().locator('h4.name a').click();
+  await page.waitForTimeout(500);
+}
+
+/** Clicks the first task in the list whose entry contains `text` and waits for its form. */
+async function openTask(page, text) {
+  const entry = page.locator('ol.tasks-list > li.task').filter({ hasText: text }).first();
+  await entry.waitFor();
+  await entry.locator('h4.task a').click();
+  await page.locator('.form-js, form[name="camForm"], .cam-tasklist-form, [cam-tasklist-form]').first().waitFor();
+  await page.waitForTimeout(1000);
+}
+
+async function fieldValue(page, label) {
+  return page.locator('.fjs-form-field').filter({ hasText: label }).locator('input, textarea').first().inputValue();
+}
+
+async function shot(page, name) {
+  const file = path.join(OUT, name);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+const result = { scenario };
+let page;
+try {
+  if (scenario === 'agent-review') {
+    page = await login('agent1');
+    await openFilter(page, '我的任务 · My tasks');
+    await openTask(page, '审核退货申请 · Review return request');
+    result.returnNo = await fieldValue(page, '退货单号 · Return no.');
+    result.customer = await fieldValue(page, '客户 · Customer');
+    result.amount = await fieldValue(page, '金额 (元) · Amount (CNY)');
+    result.screenshot = await shot(page, 'return-review-form.png');
+    await page.locator('.fjs-form-field').filter({ hasText: '审核结论 · Decision' })
+      .getByText('同意 · Approve').click();
+    await page.locator('.fjs-form-field').filter({ hasText: '审核说明' }).locator('textarea').fill('七天无理由，同意退货');
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByText('The task has been completed', { exact: false }).or(page.locator('.notifications .alert-success'))
+      .first().waitFor({ timeout: 15000 }).catch(() => {});
+    await page.waitForTimeout(1500);
+    result.completed = true;
+  } else {
+    throw new Error(`unknown scenario ${scenario}`);
+  }
+  console.log(JSON.stringify(result));
+  await browser.close();
+} catch (e) {
+  if (page) {
+    await page.screenshot({ path: path.join(OUT, `failed-${scenario}.png`), fullPage: true }).catch(() => {});
+    fs.writeFileSync(path.join(OUT, `failed-${scenario}.html`), await page.content().catch(() => ''));
+  }
+  console.error(`scenario ${scenario} failed: ${e.message}`);
+  await browser.close();
+  process.exit(1);
+}
