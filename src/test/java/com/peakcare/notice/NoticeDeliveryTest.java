@@ -165,7 +165,7 @@ class NoticeDeliveryTest {
     NoticeCustomer customer = new NoticeCustomer("赵敏", NoticeTestData.aPhone(), null, "zh-CN", "浙江省");
     StubMapping slow = sms.stubFor(post(urlPathEqualTo(NoticePeers.SMS_PATH)).atPriority(1)
         .withRequestBody(matchingJsonPath("$.to", equalTo(customer.phone())))
-        .willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
+        .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
     Notice notice = notices.send(caseRef, NoticeType.PARCEL_REMINDER, customer,
         Map.of(NoticeVariables.RETURN_NO, caseRef, NoticeVariables.ORDER_NO, "O-66001"));
     Job job = deliveryJobOf(runtimeService, managementService, notice.key());
