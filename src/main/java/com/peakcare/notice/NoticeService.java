@@ -92,11 +92,13 @@ public class NoticeService {
     String locale = customer.noticeLocale();
     Instant now = Instant.now();
     Map<String, Object> all = new HashMap<>(serviceValues(type, customer, now));
-    values.forEach((k, v) -> {
-      if (v != null && !NoticeType.SERVICE_VALUES.contains(k)) {
-        all.put(k, v);
-      }
-    });
+    if (values != null) {
+      values.forEach((k, v) -> {
+        if (v != null && !NoticeType.SERVICE_VALUES.contains(k)) {
+          all.put(k, v); // the shop's values and the customer's name are never the caller's to change
+        }
+      });
+    }
     NoticeTemplates.Rendered rendered = templates.render(type, locale, all);
 
     int sequence = outbox.countOf(caseRef, type) + 1;

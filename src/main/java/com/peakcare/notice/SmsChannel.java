@@ -27,7 +27,8 @@ class SmsChannel implements NoticeChannel {
     this.config = properties.getSms();
     this.json = json;
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-        HttpClient.newBuilder().connectTimeout(config.getConnectTimeout()).build());
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // gateways speak HTTP/1.1; no h2c upgrade
+            .connectTimeout(config.getConnectTimeout()).build());
     factory.setReadTimeout(config.getReadTimeout());
     this.client = RestClient.builder().requestFactory(factory).build();
   }

@@ -159,6 +159,30 @@ class NoticeDeliveryTest {
   }
 
   @Test
+  void anSmsAcceptedButNotRecordedIsSentAgainWithTheSameIdempotencyKey() {
+    // the gateway takes the SMS but answers too late (read timeout): sent, but not recorded as sent
+    String caseRef = aCaseRef();
+    NoticeCustomer customer = new NoticeCustomer("赵敏", NoticeTestData.aPhone(), null, "zh-CN", "浙江省");
+    StubMapping slow = sms.stubFor(post(urlPathEqualTo(NoticePeers.SMS_PATH)).atPriority(1)
+        .withRequestBody(matchingJsonPath("$.to", equalTo(customer.phone())))
+        .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+    Notice notice = notices.send(caseRef, NoticeType.PARCEL_REMINDER, customer,
+        Map.of(NoticeVariables.RETURN_NO, caseRef, NoticeVariables.ORDER_NO, "O-66001"));
+    Job job = deliveryJobOf(runtimeService, managementService, notice.key());
+
+    assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("SMS");
+    assertThat(statusOf(caseRef, "SMS")).isEqualTo("FAILED");
+    sms.removeStub(slow);
+    managementService.executeJob(job.getId());
+
+    List<ServeEvent> attempts = smsAttempts(notice.key());
+    assertThat(attempts).as("the same SMS twice: the gateway drops the second by its Idempotency-Key").hasSize(2);
+    assertThat(attempts).extracting(e -> e.getRequest().getBodyAsString()).containsOnly(
+        attempts.get(0).getRequest().getBodyAsString());
+    assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENT");
+  }
+
+  @Test
   void aNoticeIsRecordedInTheCallersTransactionAndGoneWithItsRollback() {
     String caseRef = aCaseRef();
     new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {

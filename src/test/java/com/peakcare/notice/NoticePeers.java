@@ -9,6 +9,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Properties;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
@@ -63,12 +66,24 @@ public final class NoticePeers {
     gateway.stubFor(post(urlPathEqualTo(SMS_PATH)).atPriority(10)
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
             .withBody("{\"status\":\"accepted\"}")));
+    warmUp(gateway);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       gateway.stop();
       smtp.stop();
     }));
     mail = smtp;
     sms = gateway;
+  }
+
+  /** WireMock's first answer is slow (seconds on a busy machine): take it here, not in a test's read timeout. */
+  private static void warmUp(WireMockServer gateway) {
+    try {
+      HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + SMS_PATH))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"warmUp\":true}")).build(),
+          HttpResponse.BodyHandlers.discarding());
+    } catch (Exception e) {
+      throw new IllegalStateException("the SMS gateway stub does not answer", e);
+    }
   }
 
   private NoticePeers() {}
