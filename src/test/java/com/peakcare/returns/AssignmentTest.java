@@ -104,6 +104,24 @@ class AssignmentTest {
   }
 
   @Test
+  void anAgentHandsATaskOverInTasklistAndTheCaseFollows() throws Exception {
+    ReturnRequest request = withAssignee(aReturnForReview(), "agent1");
+    cases.open(request, "shop1");
+    String taskId = cases.view(request.returnNo()).openTasks().get(0).id();
+
+    HttpResponse<String> res = http.post("/engine-rest/task/" + taskId + "/assignee", "agent1", "{\"userId\":\"agent2\"}");
+
+    assertThat(res.statusCode()).isEqualTo(204);
+    ReturnCaseView view = cases.view(request.returnNo());
+    assertThat(view.assignee()).isEqualTo("agent2");
+    assertThat(view.timeline()).anySatisfy(e -> assertThat(e.detail()).isEqualTo("agent2 (handed over by agent1)"));
+    // the new assignee completes it; the old one no longer may
+    String approve = "{\"variables\":{\"approved\":{\"value\":true},\"decisionNote\":{\"value\":\"ok\"}}}";
+    assertThat(http.post("/engine-rest/task/" + taskId + "/complete", "agent1", approve).statusCode()).isIn(403, 404);
+    assertThat(http.post("/engine-rest/task/" + taskId + "/complete", "agent2", approve).statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void onlyTheAssigneeOrASupervisorMayCompleteACaseTask() {
     ReturnRequest request = withAssignee(aReturnForReview(), "agent1");
     cases.open(request, "shop1");

@@ -224,6 +224,23 @@ class ReturnCaseProcessTest {
   }
 
   @Test
+  void shouldEscalateToSupervisorsWhenTheInspectionIsOverdue() {
+    ProcessInstance pi = open(anExchange());
+    String returnNo = businessKey(pi);
+    cases.parcelShipped(returnNo, "SF", "SF9", "shop1");
+
+    execute(job(Elements.TIMER_INSPECTION_OVERDUE, pi));
+
+    assertThat(pi).isWaitingAt(Elements.TASK_INSPECT, Elements.TASK_HANDLE_OVERDUE_INSPECTION);
+    Task escalation = taskService.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(Elements.TASK_HANDLE_OVERDUE_INSPECTION).singleResult();
+    assertThat(escalation).hasCandidateGroup("supervisors");
+    assertThat(escalation.getName()).contains(returnNo);
+    complete(escalation, withVariables("escalationNote", "warehouse short-staffed, asked for overtime"));
+    assertThat(pi).isWaitingAt(Elements.TASK_INSPECT);
+  }
+
+  @Test
   void shouldCallAVipBackAfterTheCase() {
     ProcessInstance pi = open(asVip(aSmallRefund()));
     String returnNo = businessKey(pi);

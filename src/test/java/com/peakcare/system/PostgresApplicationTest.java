@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.peakcare.PeakCareApplication;
 import com.peakcare.support.Http;
 import com.peakcare.support.PostgresDatabase;
+import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -50,7 +51,12 @@ class PostgresApplicationTest {
           .isNotNull();
 
       int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-      assertThat(new Http(port).get("/engine-rest/user", null).statusCode()).isEqualTo(401);
+      Http http = new Http(port);
+      assertThat(http.get("/engine-rest/user", null).statusCode()).isEqualTo(401);
+      // production: the session cookie is Secure as well as HttpOnly and SameSite
+      HttpResponse<String> page = http.get("/camunda/app/tasklist/default/", null);
+      assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c ->
+          assertThat(c).matches("(JSESSIONID|SESSION)=.*").contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
     }
   }
 
