@@ -15,6 +15,7 @@ final class CampaignRecords {
 
   record Finding(String id, int version, String code, String itemId, String message, String fix,
       String justification, String justifiedBy) {
+    @com.fasterxml.jackson.annotation.JsonProperty("open")
     public boolean open() {
       return justification == null;
     }

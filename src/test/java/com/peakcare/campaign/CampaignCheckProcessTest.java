@@ -12,6 +12,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.peakcare.PeakCareTest;
+import com.peakcare.support.Http;
+import java.net.http.HttpResponse;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import com.peakcare.audit.SignOff;
 import com.peakcare.audit.SignOffLedger;
 import com.peakcare.campaign.CampaignRecords.AllHandsEntry;
@@ -40,6 +43,7 @@ class CampaignCheckProcessTest {
   @Autowired CampaignService campaigns;
   @Autowired SignOffLedger signOffs;
   @Autowired RewardLedger ledger;
+  @LocalServerPort int port;
 
   @BeforeEach
   void setUp() {
@@ -75,6 +79,42 @@ class CampaignCheckProcessTest {
     execute(job(TIMER_REPORT_WINDOW_CLOSED, pi));
     assertThat(pi).isEnded().hasPassed(END_CAMPAIGN_CLOSED);
     Assertions.assertThat(campaigns.require(code).stage()).isEqualTo(Stage.CLOSED);
+  }
+
+  @Test
+  void shouldFineTheCheckersWhenUxConfirmsACustomerReportAfterLaunch() throws Exception {
+    String code = aCode();
+    ProcessInstance pi = start(code);
+    passChecksUpToAllHands(pi);
+    allHandsTasks(pi).forEach(t -> sign(t, null, 0, null));
+    assertThat(pi).isWaitingAt(TIMER_REPORT_WINDOW_CLOSED);
+
+    HttpResponse<String> res = new Http(port).post("/api/campaigns/" + code + "/customer-reports", "agent1",
+        "{\"description\":\"the banner promised 89, the item costs 99\",\"customer\":\"order 1042\"}");
+    Assertions.assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+    assertThat(pi).isWaitingAt(TIMER_REPORT_WINDOW_CLOSED, TASK_CONFIRM_CUSTOMER_REPORT);
+    Task confirm = task(TASK_CONFIRM_CUSTOMER_REPORT, pi);
+    assertThat(confirm).hasCandidateGroup("ux");
+    Assertions.assertThat(tasks.getVariable(confirm.getId(), CampaignCheckProcess.Vars.REPORTED_NOTES))
+        .isEqualTo("the banner promised 89, the item costs 99");
+    complete(confirm, "uxlead", Map.of(CampaignCheckProcess.Vars.CONFIRMED_COUNT, 1));
+
+    assertThat(pi).hasPassed(END_CUSTOMER_REPORT_SETTLED).isWaitingAt(TIMER_REPORT_WINDOW_CLOSED);
+    List<LedgerEntry> entries = ledger.find(code, null);
+    Assertions.assertThat(entries).extracting(LedgerEntry::person, LedgerEntry::kind, LedgerEntry::amount)
+        .containsExactlyInAnyOrder(
+            Assertions.tuple("setter1", "FINE", new BigDecimal("100.00")),
+            Assertions.tuple("peer1", "FINE", new BigDecimal("100.00")),
+            Assertions.tuple("ux1", "FINE", new BigDecimal("100.00")),
+            Assertions.tuple("opslead", "SUPERIOR_FINE", new BigDecimal("50.00")),
+            Assertions.tuple("opslead", "SUPERIOR_FINE", new BigDecimal("50.00")),
+            Assertions.tuple("uxlead", "SUPERIOR_FINE", new BigDecimal("50.00")));
+    Assertions.assertThat(campaigns.require(code).stage()).isEqualTo(Stage.LIVE);
+    Assertions.assertThat(signOffs.forCampaign(code)).last().satisfies(s -> {
+      Assertions.assertThat(s.stage()).isEqualTo("CUSTOMER_REPORT_CONFIRMATION");
+      Assertions.assertThat(s.meaning()).isEqualTo("confirmed error: 1 of 1 reported");
+    });
+    Assertions.assertThat(signOffs.verify(code).valid()).isTrue();
   }
 
   @Test
