@@ -27,6 +27,7 @@ public final class CampaignCheckProcess {
     public static final String TASK_APPROVE_LAUNCH = "Task_ApproveLaunch";
     public static final String TASK_FOLLOW_UP_OVERDUE = "Task_FollowUpOverdueStage";
     public static final String TASK_CONFIRM_CUSTOMER_REPORT = "Task_ConfirmCustomerReport";
+    public static final String TASK_FOLLOW_UP_UNSIGNED_ALL_HANDS = "Task_FollowUpUnsignedAllHands";
     public static final String TIMER_RECHECK_OVERDUE = "Timer_RecheckOverdue";
     public static final String TIMER_PEER_CHECK_OVERDUE = "Timer_PeerCheckOverdue";
     public static final String TIMER_UX_CHECK_OVERDUE = "Timer_UxCheckOverdue";
@@ -40,6 +41,8 @@ public final class CampaignCheckProcess {
     public static final String FLOW_RECHECK_OVERDUE = "Flow_RecheckOverdue";
     public static final String FLOW_PEER_CHECK_OVERDUE = "Flow_PeerCheckOverdue";
     public static final String FLOW_UX_CHECK_OVERDUE = "Flow_UxCheckOverdue";
+    public static final String FLOW_ALL_HANDS_OVERDUE = "Flow_AllHandsOverdue";
+    public static final String END_UNSIGNED_FOLLOWED_UP = "EndEvent_UnsignedFollowedUp";
 
     private Elements() {}
   }
@@ -115,7 +118,8 @@ public final class CampaignCheckProcess {
   public static final Map<String, Stage> STAGE_OF_OVERDUE_FLOW = Map.of(
       Elements.FLOW_RECHECK_OVERDUE, Stage.RECHECK,
       Elements.FLOW_PEER_CHECK_OVERDUE, Stage.PEER_CHECK,
-      Elements.FLOW_UX_CHECK_OVERDUE, Stage.UX_CHECK);
+      Elements.FLOW_UX_CHECK_OVERDUE, Stage.UX_CHECK,
+      Elements.FLOW_ALL_HANDS_OVERDUE, Stage.ALL_HANDS);
 
   private CampaignCheckProcess() {}
 }

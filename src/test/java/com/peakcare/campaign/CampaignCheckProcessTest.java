@@ -210,7 +210,11 @@ class CampaignCheckProcessTest {
 
     execute(job(TIMER_ALL_HANDS_DEADLINE, pi));
 
-    assertThat(pi).hasPassed(TASK_CLOSE_ALL_HANDS, TASK_APPROVE_LAUNCH).isWaitingAt(TIMER_REPORT_WINDOW_CLOSED);
+    assertThat(pi).hasPassed(TASK_CLOSE_ALL_HANDS, TASK_APPROVE_LAUNCH)
+        .isWaitingAt(TIMER_REPORT_WINDOW_CLOSED, TASK_FOLLOW_UP_UNSIGNED_ALL_HANDS);
+    Task followUp = task(TASK_FOLLOW_UP_UNSIGNED_ALL_HANDS, pi);
+    assertThat(followUp).hasCandidateGroup("supervisors");
+    Assertions.assertThat(followUp.getName()).contains("全员检核 · All-hands check");
     Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_ALL_HANDS_CHECK)
         .count()).isZero();
     List<AllHandsEntry> roll = campaigns.allHands(code);
@@ -218,6 +222,8 @@ class CampaignCheckProcessTest {
     Assertions.assertThat(roll).filteredOn(e -> e.status().equals("CLOSED_UNSIGNED")).hasSize(allHands.size() - 2)
         .allSatisfy(e -> Assertions.assertThat(e.closedAt()).isNotNull());
     Assertions.assertThat(signOffs.forCampaign(code)).filteredOn(s -> s.stage().equals("ALL_HANDS")).hasSize(2);
+    complete(followUp, "cslead", Map.of());
+    assertThat(pi).hasPassed(END_UNSIGNED_FOLLOWED_UP).isWaitingAt(TIMER_REPORT_WINDOW_CLOSED);
   }
 
   @Test

@@ -104,7 +104,7 @@ class CampaignTasklistTest {
     BpmnModelInstance model = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
         .processDefinitionKey(CampaignCheckProcess.KEY).latestVersion().singleResult().getId());
     Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
-    assertThat(userTasks).hasSize(8);
+    assertThat(userTasks).hasSize(9);
     List<String> refs = new java.util.ArrayList<>(userTasks.stream().map(UserTask::getCamundaFormRef).toList());
     refs.add(model.getModelElementsByType(StartEvent.class).stream()
         .filter(e -> e.getId().equals(CampaignCheckProcess.Elements.START)).findFirst().orElseThrow()
