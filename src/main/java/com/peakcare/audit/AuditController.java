@@ -70,10 +70,10 @@ class AuditController {
     String header = "campaign,seq,stage,meaning,errorCount,signerId,signerName,versionHash,signedAt,taskId,"
         + "prevHash,recordHash,signature,keyId,id";
     String body = ledger.find(campaign, signer).stream()
-        .map(s -> String.join(",", cell(s.campaign()), cell(String.valueOf(s.seq())), cell(s.stage()),
-            cell(s.meaning()), cell(String.valueOf(s.errorCount())), cell(s.signerId()), cell(s.signerName()),
-            cell(s.versionHash()), cell(s.signedAt().toString()), cell(s.taskId()), cell(s.prevHash()),
-            cell(s.recordHash()), cell(s.signature()), cell(s.keyId()), cell(s.id())))
+        .map(s -> String.join(",", cell(s.campaign()), String.valueOf(s.seq()), cell(s.stage()),
+            cell(s.meaning()), String.valueOf(s.errorCount()), cell(s.signerId()), cell(s.signerName()),
+            s.versionHash(), s.signedAt().toString(), cell(s.taskId()), s.prevHash(), s.recordHash(),
+            quoted(s.signature()), s.keyId(), s.id()))
         .collect(Collectors.joining("\r\n", header + "\r\n", "\r\n"));
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -82,7 +82,15 @@ class AuditController {
         .body(body);
   }
 
-  /** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never evaluates a cell. */
+  /** Base64 as it is (it may start with '+' or '/'), quoted so no spreadsheet reads it as a formula. */
+  static String quoted(String base64) {
+    return "\"" + base64 + "\"";
+  }
+
+  /**
+   * RFC 4180 quoting for text people wrote or chose (names, meanings, codes); a leading formula character is
+   * neutralised so a spreadsheet never evaluates a cell.
+   */
   static String cell(String value) {
     if (value == null) {
       return "";

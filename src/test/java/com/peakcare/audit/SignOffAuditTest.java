@@ -98,6 +98,7 @@ class SignOffAuditTest {
     assertThat(lines).hasSize(5);
     assertThat(lines[0]).startsWith("campaign,seq,stage,meaning");
     assertThat(lines[2]).startsWith(campaign + ",2,PEER_CHECK,\"checked, no errors\",0,peer1,Zhao Min,");
+    assertThat(lines[2]).contains(",\"" + ledger.forCampaign(campaign).get(1).signature() + "\",");
     assertThat(http.get("/api/audit/signoffs?format=csv&campaign=" + campaign, "auditor1").body())
         .isEqualTo(res.body());
   }
