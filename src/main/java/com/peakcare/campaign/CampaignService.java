@@ -115,7 +115,6 @@ class CampaignService {
     jdbc.update("insert into PC_CAMPAIGN_VERSION (CAMPAIGN_CODE, VERSION_NO, HASH, ITEMS_JSON, CREATED_BY, CREATED_AT) "
         + "values (?, ?, ?, ?, ?, ?)", code, no, hash(items), canonical(items), by, utc(now));
     // a justification stays with an unchanged item; any change to the item asks for a new one
-    List<Finding> previous = no > 1 ? findings(code, no - 1) : List.of();
     for (PreCheck.Result r : preCheck.check(items)) {
       CampaignItem item = items.stream().filter(i -> i.id().equals(r.itemId())).findFirst().orElseThrow();
       String itemHash = itemHash(item);
@@ -128,9 +127,6 @@ class CampaignService {
               + "FIX, JUSTIFICATION, JUSTIFIED_BY, CREATED_AT) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           UUID.randomUUID().toString(), code, no, r.code(), r.itemId(), itemHash, r.message(), r.fix(),
           carried.map(x -> x[0]).orElse(null), carried.map(x -> x[1]).orElse(null), utc(now));
-    }
-    if (!previous.isEmpty()) {
-      log.debug("campaign {} version {}: pre-check ran again", code, no);
     }
   }
 

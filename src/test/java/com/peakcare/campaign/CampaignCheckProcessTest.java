@@ -11,6 +11,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.peakcare.PeakCareTest;
 import com.peakcare.support.Http;
 import java.net.http.HttpResponse;
@@ -35,6 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** One test per path through campaign-check.bpmn, driven through the engine as the demo users would. */
 @PeakCareTest
 class CampaignCheckProcessTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -162,7 +166,7 @@ class CampaignCheckProcessTest {
   }
 
   @Test
-  void shouldRewardFinderAndFineCheckersWhenUxConfirmsAnAllHandsError() {
+  void shouldRewardFinderAndFineCheckersWhenUxConfirmsAnAllHandsError() throws Exception {
     String code = aCode();
     ProcessInstance pi = start(code);
     passChecksUpToAllHands(pi);
@@ -193,6 +197,17 @@ class CampaignCheckProcessTest {
             Assertions.tuple("uxlead", "SUPERIOR_FINE", new BigDecimal("50.00")));
     Assertions.assertThat(entries).filteredOn(e -> e.kind().equals("SUPERIOR_FINE"))
         .extracting(LedgerEntry::onBehalfOf).containsExactlyInAnyOrder("setter1", "peer1", "ux1");
+    // per person: each sees their own entries; auditors see everyone's
+    Http http = new Http(port);
+    JsonNode mine = JSON.readTree(http.get("/api/campaign-ledger?campaign=" + code, "setter1").body());
+    Assertions.assertThat(mine.findValuesAsText("person")).containsExactly("setter1");
+    Assertions.assertThat(JSON.readTree(http.get("/api/campaign-ledger?campaign=" + code, "auditor1").body()))
+        .hasSize(7);
+    JsonNode asFinder = JSON.readTree(http.get("/api/campaigns/" + code, "staff1").body());
+    Assertions.assertThat(asFinder.path("ledger").findValuesAsText("kind")).containsExactly("REWARD");
+    Assertions.assertThat(asFinder.path("ledgerTotals").path("rewards").decimalValue()).isEqualByComparingTo("50");
+    Assertions.assertThat(JSON.readTree(http.get("/api/campaign-ledger?person=opslead", "auditor1").body())
+        .findValuesAsText("kind")).contains("SUPERIOR_FINE");
     SignOff confirmation = signOffs.forCampaign(code).stream()
         .filter(s -> s.stage().equals("ERROR_CONFIRMATION")).findFirst().orElseThrow();
     Assertions.assertThat(confirmation.meaning()).isEqualTo("confirmed error: 1 of 2 reported");
