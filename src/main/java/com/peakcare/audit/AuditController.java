@@ -1,0 +1,107 @@
+package com.peakcare.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The auditors' view: read-only. Sign-offs (JSON or CSV), per-campaign verification, the public key. */
+@RestController
+@RequestMapping("/api/audit")
+@Tag(name = "audit", description = "Signed sign-offs: list, export, verify")
+class AuditController {
+
+  private static final String AUDITORS = "hasAnyAuthority('GROUP_auditors', 'GROUP_camunda-admin')";
+
+  private final SignOffLedger ledger;
+  private final SigningKeys keys;
+
+  AuditController(SignOffLedger ledger, SigningKeys keys) {
+    this.ledger = ledger;
+    this.keys = keys;
+  }
+
+  @GetMapping(value = "/signoffs", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize(AUDITORS)
+  @Operation(summary = "Sign-offs, filtered by campaign and/or signer (auditors)")
+  List<SignOff> signoffs(@RequestParam(required = false) String campaign, @RequestParam(required = false) String signer) {
+    return ledger.find(campaign, signer);
+  }
+
+  @GetMapping(value = "/signoffs", produces = "text/csv")
+  @PreAuthorize(AUDITORS)
+  @Operation(summary = "The same sign-offs as CSV (Accept: text/csv, or format=csv)")
+  ResponseEntity<String> signoffsCsv(@RequestParam(required = false) String campaign,
+      @RequestParam(required = false) String signer) {
+    return csv(campaign, signer);
+  }
+
+  @GetMapping(value = "/signoffs", params = "format=csv")
+  @PreAuthorize(AUDITORS)
+  ResponseEntity<String> signoffsCsvByParameter(@RequestParam(required = false) String campaign,
+      @RequestParam(required = false) String signer) {
+    return csv(campaign, signer);
+  }
+
+  @GetMapping("/campaigns/{code}/verify")
+  @PreAuthorize(AUDITORS)
+  @Operation(summary = "Checks every signature and chain link of a campaign's sign-offs; names the first that fails")
+  Verification verify(@PathVariable String code) {
+    return ledger.verify(code);
+  }
+
+  @GetMapping("/public-key")
+  @Operation(summary = "The Ed25519 public key (X.509, base64) that verifies the sign-offs")
+  Map<String, String> publicKey() {
+    return Map.of("algorithm", SigningKeys.ALGORITHM, "format", "X.509", "keyId", keys.keyId(),
+        "key", SigningKeys.b64(keys.publicKey().getEncoded()));
+  }
+
+  private ResponseEntity<String> csv(String campaign, String signer) {
+    String header = "campaign,seq,stage,meaning,errorCount,signerId,signerName,versionHash,signedAt,taskId,"
+        + "prevHash,recordHash,signature,keyId,id";
+    String body = ledger.find(campaign, signer).stream()
+        .map(s -> String.join(",", cell(s.campaign()), String.valueOf(s.seq()), cell(s.stage()),
+            cell(s.meaning()), String.valueOf(s.errorCount()), cell(s.signerId()), cell(s.signerName()),
+            s.versionHash(), s.signedAt().toString(), cell(s.taskId()), s.prevHash(), s.recordHash(),
+            quoted(s.signature()), s.keyId(), s.id()))
+        .collect(Collectors.joining("\r\n", header + "\r\n", "\r\n"));
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header("Content-Disposition", "attachment; filename=\"signoffs" + (campaign == null ? "" : "-" + campaign)
+            .replaceAll("[^A-Za-z0-9_.-]", "_") + ".csv\"")
+        .body(body);
+  }
+
+  /** Base64 as it is (it may start with '+' or '/'), quoted so no spreadsheet reads it as a formula. */
+  static String quoted(String base64) {
+    return "\"" + base64 + "\"";
+  }
+
+  /**
+   * RFC 4180 quoting for text people wrote or chose (names, meanings, codes); a leading formula character is
+   * neutralised so a spreadsheet never evaluates a cell.
+   */
+  static String cell(String value) {
+    if (value == null) {
+      return "";
+    }
+    String v = value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)) {
+      return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+}

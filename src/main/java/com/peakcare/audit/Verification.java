@@ -1,0 +1,12 @@
+package com.peakcare.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/** The result of checking every signature and chain link of one campaign's sign-offs. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Verification(boolean valid, int checked, String keyId, Failure firstInvalid) {
+
+  /** The first record that fails, and why. */
+  public record Failure(Integer seq, String id, String stage, String signerId, Instant signedAt, String reason) {}
+}

@@ -1,0 +1,30 @@
+package com.peakcare.campaign;
+
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+
+import com.peakcare.identity.AccessRules;
+import com.peakcare.identity.Groups;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/** At start-up: ops may start campaign checks from Tasklist; auditors may read their history. */
+@Component
+class CampaignAccess implements SmartInitializingSingleton {
+
+  private final AccessRules access;
+
+  CampaignAccess(AccessRules access) {
+    this.access = access;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    access.grant(Groups.OPS, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ, CREATE_INSTANCE);
+    access.grant(Groups.OPS, Resources.PROCESS_INSTANCE, AccessRules.ANY, CREATE);
+    access.grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ, READ_HISTORY);
+  }
+}

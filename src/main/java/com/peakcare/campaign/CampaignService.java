@@ -1,0 +1,427 @@
+package com.peakcare.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.peakcare.campaign.CampaignRecords.AllHandsEntry;
+import com.peakcare.campaign.CampaignRecords.Campaign;
+import com.peakcare.campaign.CampaignRecords.ErrorReport;
+import com.peakcare.campaign.CampaignRecords.Finding;
+import com.peakcare.campaign.CampaignRecords.Version;
+import com.peakcare.system.ApiException;
+import com.peakcare.system.ApiProblems.FieldProblem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The campaign's records: registration, versions (items and their hash), pre-check findings and their
+ * justifications, the all-hands roll and the error reports. The process's delegates and listeners and the
+ * controller all go through here.
+ */
+@Service
+class CampaignService {
+
+  private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
+
+  /** Canonical JSON of the items: keys sorted, no nulls, numbers plain and without trailing zeros. */
+  static final ObjectMapper CANONICAL = JsonMapper.builder()
+      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .build();
+  private static final ObjectMapper PRETTY = CANONICAL.copy().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final JdbcTemplate jdbc;
+  private final PreCheck preCheck;
+  private final Validator validator;
+
+  CampaignService(JdbcTemplate jdbc, PreCheck preCheck, Validator validator) {
+    this.jdbc = jdbc;
+    this.preCheck = preCheck;
+    this.validator = validator;
+  }
+
+  // ---- registration and versions ---------------------------------------------------------------------------
+
+  /** Registers a new campaign with version 1 and its pre-check findings. A known code is a conflict. */
+  @Transactional
+  Campaign register(String code, String name, Instant goLiveAt, Instant allHandsDeadline, List<CampaignItem> items,
+      String setter) {
+    if (find(code).isPresent()) {
+      throw ApiException.conflict("campaign " + code + " already exists");
+    }
+    Instant now = Instant.now();
+    jdbc.update("insert into PC_CAMPAIGN (CODE, NAME, SETTER_ID, GO_LIVE_AT, ALL_HANDS_DEADLINE, CURRENT_VERSION, "
+            + "STAGE, CREATED_AT) values (?, ?, ?, ?, ?, 1, ?, ?)",
+        code, name, setter, utc(goLiveAt), utc(allHandsDeadline), Stage.PRE_CHECK.name(), utc(now));
+    insertVersion(code, 1, normalise(items), setter);
+    log.info("campaign {} registered by {}", code, setter);
+    return find(code).orElseThrow();
+  }
+
+  /**
+   * Saves edited items: a different hash makes a new version (with its own pre-check), the same hash keeps the
+   * current one. Returns the current version afterwards.
+   */
+  @Transactional
+  Version saveItems(String code, List<CampaignItem> items, String by) {
+    Campaign c = require(code);
+    List<CampaignItem> normalised = normalise(items);
+    Version current = version(code, c.currentVersion());
+    if (current.hash().equals(hash(normalised))) {
+      return current;
+    }
+    int next = c.currentVersion() + 1;
+    insertVersion(code, next, normalised, by);
+    jdbc.update("update PC_CAMPAIGN set CURRENT_VERSION = ? where CODE = ?", next, code);
+    log.info("campaign {} version {} saved by {}", code, next, by);
+    return version(code, next);
+  }
+
+  private void insertVersion(String code, int no, List<CampaignItem> items, String by) {
+    Instant now = Instant.now();
+    jdbc.update("insert into PC_CAMPAIGN_VERSION (CAMPAIGN_CODE, VERSION_NO, HASH, ITEMS_JSON, CREATED_BY, CREATED_AT) "
+        + "values (?, ?, ?, ?, ?, ?)", code, no, hash(items), canonical(items), by, utc(now));
+    // a justification stays with an unchanged item; any change to the item asks for a new one
+    for (PreCheck.Result r : preCheck.check(items)) {
+      CampaignItem item = items.stream().filter(i -> i.id().equals(r.itemId())).findFirst().orElseThrow();
+      String itemHash = itemHash(item);
+      Optional<String[]> carried = jdbc.query("select JUSTIFICATION, JUSTIFIED_BY from PC_CAMPAIGN_FINDING where "
+                  + "CAMPAIGN_CODE = ? and VERSION_NO = ? and CODE = ? and ITEM_ID = ? and ITEM_HASH = ? "
+                  + "and JUSTIFICATION is not null",
+              (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, code, no - 1, r.code(), r.itemId(), itemHash)
+          .stream().findFirst();
+      jdbc.update("insert into PC_CAMPAIGN_FINDING (ID, CAMPAIGN_CODE, VERSION_NO, CODE, ITEM_ID, ITEM_HASH, MESSAGE, "
+              + "FIX, JUSTIFICATION, JUSTIFIED_BY, CREATED_AT) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          UUID.randomUUID().toString(), code, no, r.code(), r.itemId(), itemHash, r.message(), r.fix(),
+          carried.map(x -> x[0]).orElse(null), carried.map(x -> x[1]).orElse(null), utc(now));
+    }
+  }
+
+  /** Records the setter's justification on every open finding of the current version. */
+  @Transactional
+  int justifyOpenFindings(String code, String justification, String by) {
+    Campaign c = require(code);
+    int n = jdbc.update("update PC_CAMPAIGN_FINDING set JUSTIFICATION = ?, JUSTIFIED_BY = ? where CAMPAIGN_CODE = ? "
+        + "and VERSION_NO = ? and JUSTIFICATION is null", justification, by, code, c.currentVersion());
+    if (n > 0) {
+      log.info("campaign {}: {} finding(s) justified by {}", code, n, by);
+    }
+    return n;
+  }
+
+  /** Records a justification on one open finding of the current version. */
+  @Transactional
+  Finding justify(String code, String findingId, String justification, String by) {
+    Campaign c = require(code);
+    Finding f = findings(code, c.currentVersion()).stream().filter(x -> x.id().equals(findingId)).findFirst()
+        .orElseThrow(() -> ApiException.notFound("finding " + findingId + " of the current version of " + code));
+    if (!f.open()) {
+      throw ApiException.conflict("finding " + findingId + " is already justified");
+    }
+    jdbc.update("update PC_CAMPAIGN_FINDING set JUSTIFICATION = ?, JUSTIFIED_BY = ? where ID = ?",
+        justification, by, findingId);
+    return findings(code, c.currentVersion()).stream().filter(x -> x.id().equals(findingId)).findFirst().orElseThrow();
+  }
+
+  void attachProcess(String code, String processInstanceId) {
+    jdbc.update("update PC_CAMPAIGN set PROCESS_INSTANCE_ID = ? where CODE = ? and PROCESS_INSTANCE_ID is null",
+        processInstanceId, code);
+  }
+
+  void setStage(String code, Stage stage) {
+    jdbc.update("update PC_CAMPAIGN set STAGE = ? where CODE = ?", stage.name(), code);
+  }
+
+  void block(String code, String reason) {
+    jdbc.update("update PC_CAMPAIGN set STAGE = ?, BLOCKED_REASON = ? where CODE = ?", Stage.SET_UP.name(), reason, code);
+    log.info("campaign {} launch blocked: {}", code, reason);
+  }
+
+  void launch(String code) {
+    jdbc.update("update PC_CAMPAIGN set STAGE = ?, BLOCKED_REASON = null, LAUNCHED_AT = ? where CODE = ?",
+        Stage.LIVE.name(), utc(Instant.now()), code);
+    log.info("campaign {} approved for launch", code);
+  }
+
+  // ---- all-hands roll and error reports --------------------------------------------------------------------
+
+  /** Opens an all-hands round for the current version: one row per participant. Returns the round number. */
+  int openAllHandsRound(String code, int version, List<String> participants) {
+    Integer last = jdbc.queryForObject("select max(ROUND_NO) from PC_CAMPAIGN_ALL_HANDS where CAMPAIGN_CODE = ?",
+        Integer.class, code);
+    int round = last == null ? 1 : last + 1;
+    for (String user : participants) {
+      jdbc.update("insert into PC_CAMPAIGN_ALL_HANDS (CAMPAIGN_CODE, ROUND_NO, USER_ID, VERSION_NO, STATUS) "
+          + "values (?, ?, ?, ?, 'OPEN')", code, round, user, version);
+    }
+    return round;
+  }
+
+  void recordAllHandsSignOff(String code, String user, int errorCount) {
+    jdbc.update("update PC_CAMPAIGN_ALL_HANDS set STATUS = 'SIGNED', ERROR_COUNT = ?, CLOSED_AT = ? "
+            + "where CAMPAIGN_CODE = ? and USER_ID = ? and STATUS = 'OPEN' and ROUND_NO = "
+            + "(select max(ROUND_NO) from PC_CAMPAIGN_ALL_HANDS where CAMPAIGN_CODE = ?)",
+        errorCount, utc(Instant.now()), code, user, code);
+  }
+
+  /** Closes the latest round: whoever has not signed is listed as closed without a sign-off. */
+  int closeAllHandsRound(String code) {
+    int n = jdbc.update("update PC_CAMPAIGN_ALL_HANDS set STATUS = 'CLOSED_UNSIGNED', CLOSED_AT = ? "
+            + "where CAMPAIGN_CODE = ? and STATUS = 'OPEN' and ROUND_NO = "
+            + "(select max(ROUND_NO) from PC_CAMPAIGN_ALL_HANDS where CAMPAIGN_CODE = ?)",
+        utc(Instant.now()), code, code);
+    if (n > 0) {
+      log.info("campaign {} all-hands check closed: {} participant(s) did not sign", code, n);
+    }
+    return n;
+  }
+
+  List<AllHandsEntry> allHands(String code) {
+    return jdbc.query("select * from PC_CAMPAIGN_ALL_HANDS where CAMPAIGN_CODE = ? order by ROUND_NO, USER_ID",
+        (rs, i) -> new AllHandsEntry(rs.getInt("ROUND_NO"), rs.getString("USER_ID"), rs.getInt("VERSION_NO"),
+            rs.getString("STATUS"), (Integer) rs.getObject("ERROR_COUNT"), instant(rs, "CLOSED_AT")), code);
+  }
+
+  ErrorReport report(String code, int version, String source, String reportedBy, int errorCount, String notes) {
+    String id = UUID.randomUUID().toString();
+    jdbc.update("insert into PC_CAMPAIGN_ERROR_REPORT (ID, CAMPAIGN_CODE, VERSION_NO, SOURCE, REPORTED_BY, "
+            + "ERROR_COUNT, NOTES, STATUS, CREATED_AT) values (?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?)",
+        id, code, version, source, reportedBy, errorCount, notes, utc(Instant.now()));
+    return errorReport(id).orElseThrow();
+  }
+
+  void confirm(String reportId, int confirmedCount, String by) {
+    jdbc.update("update PC_CAMPAIGN_ERROR_REPORT set STATUS = ?, CONFIRMED_COUNT = ?, CONFIRMED_BY = ? "
+        + "where ID = ? and STATUS = 'REPORTED'", confirmedCount > 0 ? "CONFIRMED" : "REJECTED", confirmedCount, by,
+        reportId);
+  }
+
+  List<String> unconfirmedReports(String code, int version, String source) {
+    return jdbc.queryForList("select ID from PC_CAMPAIGN_ERROR_REPORT where CAMPAIGN_CODE = ? and VERSION_NO = ? "
+        + "and SOURCE = ? and STATUS = 'REPORTED' order by CREATED_AT, ID", String.class, code, version, source);
+  }
+
+  Optional<ErrorReport> errorReport(String id) {
+    return jdbc.query("select * from PC_CAMPAIGN_ERROR_REPORT where ID = ?", CampaignService::errorReportRow, id)
+        .stream().findFirst();
+  }
+
+  List<ErrorReport> errorReports(String code) {
+    return jdbc.query("select * from PC_CAMPAIGN_ERROR_REPORT where CAMPAIGN_CODE = ? order by CREATED_AT, ID",
+        CampaignService::errorReportRow, code);
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------------------
+
+  Optional<Campaign> find(String code) {
+    return jdbc.query("select * from PC_CAMPAIGN where CODE = ?", (rs, i) -> new Campaign(rs.getString("CODE"),
+        rs.getString("NAME"), rs.getString("SETTER_ID"), instant(rs, "GO_LIVE_AT"), instant(rs, "ALL_HANDS_DEADLINE"),
+        rs.getInt("CURRENT_VERSION"), Stage.valueOf(rs.getString("STAGE")), rs.getString("BLOCKED_REASON"),
+        rs.getString("PROCESS_INSTANCE_ID"), instant(rs, "CREATED_AT"), instant(rs, "LAUNCHED_AT")), code)
+        .stream().findFirst();
+  }
+
+  Campaign require(String code) {
+    return find(code).orElseThrow(() -> ApiException.notFound("campaign " + code));
+  }
+
+  Version version(String code, int no) {
+    return jdbc.query("select * from PC_CAMPAIGN_VERSION where CAMPAIGN_CODE = ? and VERSION_NO = ?",
+        CampaignService::versionRow, code, no).stream().findFirst().orElseThrow();
+  }
+
+  Version currentVersion(String code) {
+    return version(code, require(code).currentVersion());
+  }
+
+  List<Version> versions(String code) {
+    return jdbc.query("select * from PC_CAMPAIGN_VERSION where CAMPAIGN_CODE = ? order by VERSION_NO",
+        CampaignService::versionRow, code);
+  }
+
+  List<Finding> findings(String code, int version) {
+    return jdbc.query("select * from PC_CAMPAIGN_FINDING where CAMPAIGN_CODE = ? and VERSION_NO = ? "
+        + "order by ITEM_ID, CODE", CampaignService::findingRow, code, version);
+  }
+
+  List<Finding> openFindings(String code) {
+    return findings(code, require(code).currentVersion()).stream().filter(Finding::open).toList();
+  }
+
+  /** The findings as the set-up form shows them. */
+  String describeFindings(String code) {
+    Campaign c = require(code);
+    List<Finding> all = findings(code, c.currentVersion());
+    StringBuilder sb = new StringBuilder();
+    if (c.blockedReason() != null) {
+      sb.append("上线被阻止 · Launch blocked: ").append(c.blockedReason()).append("\n\n");
+    }
+    if (all.isEmpty()) {
+      sb.append("预检未发现问题 · The pre-check found nothing.");
+    }
+    for (Finding f : all) {
+      sb.append(f.open() ? "[OPEN] " : "[JUSTIFIED] ").append(f.code()).append(" · item ").append(f.itemId())
+          .append("\n  ").append(f.message()).append("\n  ").append(f.fix());
+      if (!f.open()) {
+        sb.append("\n  justification (").append(f.justifiedBy()).append("): ").append(f.justification());
+      }
+      sb.append("\n");
+    }
+    return sb.toString().trim();
+  }
+
+  // ---- items: validation, canonical form, hash --------------------------------------------------------------
+
+  /** Parses items as a form or a client sends them; problems name the field ({@code items[1].text}). */
+  List<CampaignItem> parseItems(String json, String field) {
+    if (json == null || json.isBlank()) {
+      throw ApiException.invalid(field, "required: a JSON array of items");
+    }
+    List<CampaignItem> items;
+    try {
+      items = CANONICAL.readValue(json, new TypeReference<List<CampaignItem>>() {});
+    } catch (JsonProcessingException e) {
+      throw ApiException.invalid(field, "not a JSON array of items: " + e.getOriginalMessage());
+    }
+    validateItems(items, field);
+    return items;
+  }
+
+  void validateItems(List<CampaignItem> items, String field) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (items == null || items.isEmpty()) {
+      problems.add(new FieldProblem(field, "at least one item"));
+    } else {
+      Set<String> ids = new HashSet<>();
+      for (int i = 0; i < items.size(); i++) {
+        CampaignItem item = items.get(i);
+        if (item == null) {
+          problems.add(new FieldProblem(field + "[" + i + "]", "must not be null"));
+          continue;
+        }
+        for (ConstraintViolation<CampaignItem> v : validator.validate(item)) {
+          problems.add(new FieldProblem(field + "[" + i + "]." + v.getPropertyPath(), v.getMessage()));
+        }
+        if (item.id() != null && !ids.add(item.id())) {
+          problems.add(new FieldProblem(field + "[" + i + "].id", "duplicate item id " + item.id()));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid request: " + field, problems);
+    }
+  }
+
+  static List<CampaignItem> normalise(List<CampaignItem> items) {
+    return items.stream()
+        .map(i -> new CampaignItem(i.id().trim(), i.type().trim(), i.text().trim(), strip(i.threshold()),
+            strip(i.giftValue()), i.firstN(), strip(i.bannerPrice()), strip(i.itemPrice()),
+            i.sku() == null || i.sku().isBlank() ? null : i.sku().trim()))
+        .sorted(Comparator.comparing(CampaignItem::id))
+        .toList();
+  }
+
+  private static BigDecimal strip(BigDecimal v) {
+    return v == null ? null : v.stripTrailingZeros();
+  }
+
+  static String canonical(Object value) {
+    try {
+      return CANONICAL.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String pretty(List<CampaignItem> items) {
+    try {
+      return PRETTY.writeValueAsString(items);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** SHA-256 (hex) of the canonical JSON of the normalised items: the version's identity. */
+  static String hash(List<CampaignItem> normalisedItems) {
+    return sha256(canonical(normalisedItems));
+  }
+
+  static String itemHash(CampaignItem item) {
+    return sha256(canonical(item));
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- rows ------------------------------------------------------------------------------------------------
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Version versionRow(ResultSet rs, int i) throws SQLException {
+    List<CampaignItem> items;
+    try {
+      items = CANONICAL.readValue(rs.getString("ITEMS_JSON"), new TypeReference<List<CampaignItem>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored items unreadable", e);
+    }
+    return new Version(rs.getInt("VERSION_NO"), rs.getString("HASH"), items, rs.getString("CREATED_BY"),
+        instant(rs, "CREATED_AT"));
+  }
+
+  private static Finding findingRow(ResultSet rs, int i) throws SQLException {
+    return new Finding(rs.getString("ID"), rs.getInt("VERSION_NO"), rs.getString("CODE"), rs.getString("ITEM_ID"),
+        rs.getString("MESSAGE"), rs.getString("FIX"), rs.getString("JUSTIFICATION"), rs.getString("JUSTIFIED_BY"));
+  }
+
+  private static ErrorReport errorReportRow(ResultSet rs, int i) throws SQLException {
+    return new ErrorReport(rs.getString("ID"), rs.getString("CAMPAIGN_CODE"), rs.getInt("VERSION_NO"),
+        rs.getString("SOURCE"), rs.getString("REPORTED_BY"), rs.getInt("ERROR_COUNT"), rs.getString("NOTES"),
+        rs.getString("STATUS"), (Integer) rs.getObject("CONFIRMED_COUNT"), rs.getString("CONFIRMED_BY"),
+        instant(rs, "CREATED_AT"));
+  }
+}
