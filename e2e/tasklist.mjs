@@ -71,6 +71,28 @@ try {
       .first().waitFor({ timeout: 15000 }).catch(() => {});
     await page.waitForTimeout(1500);
     result.completed = true;
+  } else if (scenario === 'peer-check') {
+    page = await login('peer1');
+    await openFilter(page, '待认领 · My groups');
+    await openTask(page, '队友检核 · Peer check');
+    await page.getByRole('button', { name: 'Claim' }).click();
+    await page.locator('.fjs-form-field').filter({ hasText: '发现错误数 · Errors found' }).locator('input').waitFor();
+    result.summary = await page.locator('.fjs-form-field').filter({ hasText: '活动 · Campaign' })
+      .locator('textarea').first().inputValue();
+    result.screenshot = await shot(page, 'campaign-peer-check-form.png');
+    await page.locator('.fjs-form-field').filter({ hasText: '发现错误数 · Errors found' }).locator('input').fill('0');
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.waitForTimeout(2500);
+    result.completed = true;
+  } else if (scenario === 'setter-task-names') {
+    page = await login('setter1');
+    result.names = {};
+    for (const filter of ['我的任务 · My tasks', '待认领 · My groups', '已逾期 · Overdue', '活动检核 · Campaign checks']) {
+      await openFilter(page, filter);
+      await page.waitForTimeout(1500);
+      result.names[filter] = await page.locator('ol.tasks-list > li.task h4.task a').allInnerTexts();
+    }
+    result.screenshot = await shot(page, 'setter-campaign-checks.png');
   } else {
     throw new Error(`unknown scenario ${scenario}`);
   }

@@ -53,11 +53,9 @@ class CampaignController {
   private final RewardLedger ledger;
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final ApiGate gate;
 
   CampaignController(CampaignService campaigns, CampaignRegistration registration, SignOffLedger signOffs,
-      RewardLedger ledger, RuntimeService runtime, TaskService tasks, ApiGate gate) {
-    this.gate = gate;
+      RewardLedger ledger, RuntimeService runtime, TaskService tasks) {
     this.campaigns = campaigns;
     this.registration = registration;
     this.signOffs = signOffs;
@@ -88,17 +86,17 @@ class CampaignController {
       setter = body.setter();
     }
     String theSetter = setter;
-    Campaign c = gate.run(() -> registration.start(new CampaignRegistration.NewCampaign(body.code(), body.name(),
+    Campaign c = registration.start(new CampaignRegistration.NewCampaign(body.code(), body.name(),
         body.goLiveAt().toInstant(), body.allHandsDeadline() == null ? null : body.allHandsDeadline().toInstant(),
-        body.items()), theSetter));
-    return ResponseEntity.created(URI.create("/api/campaigns/" + c.code())).body(gate.run(() -> view(c.code(), auth)));
+        body.items()), theSetter);
+    return ResponseEntity.created(URI.create("/api/campaigns/" + c.code())).body(view(c.code(), auth));
   }
 
   @GetMapping("/campaigns/{code}")
   @Operation(summary = "Stage, versions, findings, sign-offs, all-hands roll, error reports, rewards and penalties "
       + "(ledger entries of other people only for auditors)")
   CampaignView get(@PathVariable String code, Authentication auth) {
-    return gate.run(() -> view(code, auth));
+    return view(code, auth);
   }
 
   record JustificationBody(@NotBlank @Size(max = 2000) String justification) {}
@@ -139,10 +137,10 @@ class CampaignController {
     int count = body.errorCount() == null ? 1 : body.errorCount();
     ErrorReport report = campaigns.report(code, c.currentVersion(), ErrorReportSource.CUSTOMER, by, count,
         body.description().trim());
-    gate.run(() -> runtime.createMessageCorrelation(CampaignCheckProcess.MESSAGE_CUSTOMER_ERROR_REPORTED)
+    runtime.createMessageCorrelation(CampaignCheckProcess.MESSAGE_CUSTOMER_ERROR_REPORTED)
         .processInstanceBusinessKey(code)
         .setVariableLocal(CampaignCheckProcess.Vars.ERROR_REPORT_ID, report.id())
-        .correlateWithResult());
+        .correlateWithResult();
     return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(report);
   }
 

@@ -43,13 +43,14 @@ class TasklistFilters implements SmartInitializingSingleton {
     ensure(MY_TASKS, -10, "指派给我的任务，紧急的在前 · Tasks assigned to me, most urgent first",
         sorted(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")), List.of(), everyone);
     ensure(MY_GROUPS, -5, "我所在组可认领的任务 · Unclaimed tasks of my groups",
-        sorted(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks().taskUnassigned()), List.of(), everyone);
+        // candidate as a user (the peer check names its checkers) or through a group
+        sorted(taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskUnassigned()),
+        List.of(), everyone);
     ensure(OVERDUE, 0, "已过截止时间的任务 · Tasks past their due date",
         sorted(taskService.createTaskQuery().dueBeforeExpression("${now()}")), List.of(), everyone);
     ensure(CAMPAIGNS, 10, "活动检核的各阶段任务 · Every stage of the campaign checks",
         sorted(taskService.createTaskQuery().processDefinitionKey("campaign-check")),
-        List.of(variable("campaignCode", "活动编号 · Campaign"), variable("campaignName", "活动名称 · Name"),
+        List.of(variable("campaignCode", "活动编号 · Campaign"), variable("setter", "设置人 · Setter"),
             variable("goLiveAt", "上线时间 · Go-live")),
         List.of(Groups.OPS, Groups.UX, Groups.ALL_STAFF, Groups.SUPERVISORS));
     ensure(RETURNS, 20, "退换货事务的任务 · Tasks of return cases",
