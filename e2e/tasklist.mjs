@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 const BASE = process.env.BASE_URL;
 const OUT = process.env.OUT_DIR || 'target/e2e';
 const scenario = process.argv[2];
+let page; // the page in use, for the screenshot when a step fails
 fs.mkdirSync(OUT, { recursive: true });
 
 const browser = await chromium.launch({
@@ -16,15 +17,18 @@ const browser = await chromium.launch({
          '--disable-component-update', '--no-first-run'],
 });
 
+// generous: CI machines are small and busy, and the first Tasklist load compiles its templates
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 60000);
+
 async function login(user) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
+  page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
   await page.goto(`${BASE}/camunda/app/tasklist/default/`);
   await page.fill('input[ng-model="username"]', user);
   await page.fill('input[ng-model="password"]', 'demo');
   await page.click('button[type="submit"]');
-  await page.getByText('我的任务 · My tasks').waitFor();
+  await page.locator('.task-filter').first().waitFor();
   return page;
 }
 
@@ -53,7 +57,6 @@ async function shot(page, name) {
 }
 
 const result = { scenario };
-let page;
 try {
   if (scenario === 'agent-review') {
     page = await login('agent1');
