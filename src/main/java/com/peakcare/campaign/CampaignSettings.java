@@ -59,6 +59,11 @@ public class CampaignSettings {
     return stageSla.toString();
   }
 
+  /** A check's due date as Tasklist shows it: created now, due within the stage SLA (the escalation timer's). */
+  public Date stageDue() {
+    return Date.from(java.time.Instant.now().plus(stageSla));
+  }
+
   /** The default all-hands deadline's distance before go-live. */
   public Duration allHandsLead() {
     return allHandsLead;

@@ -55,7 +55,8 @@ class CampaignTasklistBrowserTest {
     Task peer = task(atUx, CampaignCheckProcess.Elements.TASK_PEER_CHECK);
     tasks.claim(peer.getId(), "peer1");
     tasks.complete(peer.getId(), Map.of(CampaignCheckProcess.Vars.ERROR_COUNT, 0));
-    assertThat(task(atUx, CampaignCheckProcess.Elements.TASK_UX_CHECK)).isNotNull();
+    Task ux = task(atUx, CampaignCheckProcess.Elements.TASK_UX_CHECK);
+    assertThat(ux.getDueDate()).as("checks carry the stage SLA as their due date").isInTheFuture();
     registration.start(aCampaign(aCode(), cleanItems()), "setter1"); // setter1's own set-up is waiting
 
     JsonNode seen = new ObjectMapper().readTree(BrowserScenario.run(port, "setter-task-names"));
