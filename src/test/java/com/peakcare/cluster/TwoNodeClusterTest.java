@@ -249,7 +249,8 @@ class TwoNodeClusterTest {
     assertThat(jdbc.queryForList("select RETURN_NO from PC_RETURN_CASE where STATUS = 'REFUNDED'", String.class))
         .containsExactlyInAnyOrderElementsOf(returnNos);
     assertThat(count("select count(*) from ACT_RU_EXECUTION e join ACT_RE_PROCDEF d on e.PROC_DEF_ID_ = d.ID_"
-        + " where d.KEY_ = 'return-case' and e.ACT_ID_ in ('Gateway_SurveyAnsweredOrTimedOut', 'Event_SurveyAnswered', 'Timer_SurveyTimedOut')"))
+        + " where d.KEY_ = 'return-case'"
+        + " and e.ACT_ID_ in ('Gateway_SurveyAnsweredOrTimedOut', 'Event_SurveyAnswered', 'Timer_SurveyTimedOut')"))
         .as("cases waiting for the survey").isEqualTo(CASES);
     assertThat(count("select count(*) from ACT_RU_INCIDENT")).as("incidents").isZero();
 
