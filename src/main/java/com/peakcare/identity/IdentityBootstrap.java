@@ -14,6 +14,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 
+import com.peakcare.cluster.StartupLock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -55,6 +56,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
   private final IdentityService identityService;
   private final AccessRules access;
   private final StaffDirectory staff;
+  private final StartupLock startupLock;
   private final boolean demo;
   private final String adminUser;
   private final String adminPassword;
@@ -63,12 +65,14 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       IdentityService identityService,
       AccessRules access,
       StaffDirectory staff,
+      StartupLock startupLock,
       @Value("${peakcare.demo:false}") boolean demo,
       @Value("${peakcare.admin.user:}") String adminUser,
       @Value("${peakcare.admin.password:}") String adminPassword) {
     this.identityService = identityService;
     this.access = access;
     this.staff = staff;
+    this.startupLock = startupLock;
     this.demo = demo;
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
@@ -76,6 +80,11 @@ class IdentityBootstrap implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
+    // nodes starting together on an empty database take turns, or both create "ops" and one dies (StartupLock)
+    startupLock.run(this::bootstrap);
+  }
+
+  private void bootstrap() {
     Groups.ALL.forEach(g -> ensureGroup(g[0], g[1]));
     grantBaseAccess();
     if (!adminUser.isBlank() && !adminPassword.isBlank()) {

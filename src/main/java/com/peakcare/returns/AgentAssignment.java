@@ -10,8 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 指派: gives a case to one named agent of {@code after-sales}: the explicit choice if valid; else the agent who
@@ -31,10 +35,15 @@ class AgentAssignment {
   private final ReturnCaseRepository cases;
   private final JdbcTemplate jdbc;
 
-  AgentAssignment(StaffDirectory staff, ReturnCaseRepository cases, JdbcTemplate jdbc) {
+  private final TransactionTemplate ownTransaction;
+
+  AgentAssignment(StaffDirectory staff, ReturnCaseRepository cases, JdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager) {
     this.staff = staff;
     this.cases = cases;
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Agents who take cases: members of after-sales who are not supervisors. */
@@ -82,17 +91,29 @@ class AgentAssignment {
     if (tied.size() == 1) {
       return tied.get(0);
     }
-    List<String> last = jdbc.query("select LAST_ASSIGNEE from PC_ASSIGNMENT_TURN where GROUP_ID = ? for update",
-        (rs, i) -> rs.getString(1), Groups.AFTER_SALES);
+    List<String> last = lockTurn();
+    if (last.isEmpty()) {
+      // the very first tie: create the row on its own, so that two nodes doing it at the same moment do not make
+      // one case fail on a duplicate key (select ... for update locks nothing while the row does not exist)
+      try {
+        ownTransaction.executeWithoutResult(s -> jdbc.update(
+            "insert into PC_ASSIGNMENT_TURN (GROUP_ID, LAST_ASSIGNEE) values (?, null)", Groups.AFTER_SALES));
+      } catch (DuplicateKeyException e) {
+        // another node created it just now: fine, it is the same row
+      }
+      last = lockTurn();
+    }
     String previous = last.isEmpty() ? null : last.get(0);
     String next = tied.stream().filter(a -> previous == null || a.compareTo(previous) > 0).findFirst()
         .orElse(tied.get(0));
-    if (last.isEmpty()) {
-      jdbc.update("insert into PC_ASSIGNMENT_TURN (GROUP_ID, LAST_ASSIGNEE) values (?, ?)", Groups.AFTER_SALES, next);
-    } else {
-      jdbc.update("update PC_ASSIGNMENT_TURN set LAST_ASSIGNEE = ? where GROUP_ID = ?", next, Groups.AFTER_SALES);
-    }
+    jdbc.update("update PC_ASSIGNMENT_TURN set LAST_ASSIGNEE = ? where GROUP_ID = ?", next, Groups.AFTER_SALES);
     return next;
+  }
+
+  /** The turn row, locked until this transaction ends: nodes assigning at the same moment take turns. */
+  private List<String> lockTurn() {
+    return jdbc.query("select LAST_ASSIGNEE from PC_ASSIGNMENT_TURN where GROUP_ID = ? for update",
+        (rs, i) -> rs.getString(1), Groups.AFTER_SALES);
   }
 
   private static Choice logged(String returnNo, Choice choice) {

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN;
 
+import com.peakcare.cluster.StartupLock;
 import com.peakcare.identity.AccessRules;
 import com.peakcare.identity.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -21,13 +22,20 @@ import org.springframework.stereotype.Component;
 class ReturnAccess implements SmartInitializingSingleton {
 
   private final AccessRules access;
+  private final StartupLock startupLock;
 
-  ReturnAccess(AccessRules access) {
+  ReturnAccess(AccessRules access, StartupLock startupLock) {
     this.access = access;
+    this.startupLock = startupLock;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
+    // nodes starting together take turns (see StartupLock)
+    startupLock.run(this::grant);
+  }
+
+  private void grant() {
     for (String group : new String[] {Groups.AFTER_SALES, Groups.SUPERVISORS}) {
       access.grant(group, Resources.PROCESS_DEFINITION, ReturnCaseProcess.KEY, READ, CREATE_INSTANCE);
       access.grant(group, Resources.PROCESS_INSTANCE, AccessRules.ANY, CREATE);

@@ -147,16 +147,16 @@ class SecurityTest {
     HttpResponse<String> page = http.get("/camunda/app/tasklist/default/", null);
     assertThat(page.statusCode()).isEqualTo(200);
     String xsrf = cookie(page, "XSRF-TOKEN");
-    String session = cookie(page, "JSESSIONID");
+    String session = cookie(page, "SESSION");
     HttpResponse<String> login = http.send(http.request("/camunda/api/admin/auth/user/default/login/tasklist", null)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", xsrf)
-        .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
+        .header("Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + xsrf)
         .POST(HttpRequest.BodyPublishers.ofString("username=agent1&password=demo"))
         .build());
     assertThat(login.statusCode()).isEqualTo(200);
     String setCookie = login.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        .filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
     assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax");
   }
 
