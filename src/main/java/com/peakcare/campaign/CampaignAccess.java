@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 
+import com.peakcare.cluster.StartupLock;
 import com.peakcare.identity.AccessRules;
 import com.peakcare.identity.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -16,13 +17,20 @@ import org.springframework.stereotype.Component;
 class CampaignAccess implements SmartInitializingSingleton {
 
   private final AccessRules access;
+  private final StartupLock startupLock;
 
-  CampaignAccess(AccessRules access) {
+  CampaignAccess(AccessRules access, StartupLock startupLock) {
     this.access = access;
+    this.startupLock = startupLock;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
+    // nodes starting together take turns (see StartupLock)
+    startupLock.run(this::grant);
+  }
+
+  private void grant() {
     access.grant(Groups.OPS, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ, CREATE_INSTANCE);
     access.grant(Groups.OPS, Resources.PROCESS_INSTANCE, AccessRules.ANY, CREATE);
     access.grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ, READ_HISTORY);

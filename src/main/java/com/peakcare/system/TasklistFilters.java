@@ -1,5 +1,6 @@
 package com.peakcare.system;
 
+import com.peakcare.cluster.StartupLock;
 import com.peakcare.identity.AccessRules;
 import com.peakcare.identity.Groups;
 import java.util.List;
@@ -30,15 +31,22 @@ class TasklistFilters implements SmartInitializingSingleton {
   private final FilterService filterService;
   private final TaskService taskService;
   private final AccessRules access;
+  private final StartupLock startupLock;
 
-  TasklistFilters(FilterService filterService, TaskService taskService, AccessRules access) {
+  TasklistFilters(FilterService filterService, TaskService taskService, AccessRules access, StartupLock startupLock) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.access = access;
+    this.startupLock = startupLock;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
+    // filters have no unique name in Camunda's table: nodes starting together must take turns (see StartupLock)
+    startupLock.run(this::ensureAll);
+  }
+
+  private void ensureAll() {
     List<String> everyone = List.of(Groups.ALL_STAFF);
     ensure(MY_TASKS, -10, "指派给我的任务，紧急的在前 · Tasks assigned to me, most urgent first",
         sorted(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")), List.of(), everyone);
