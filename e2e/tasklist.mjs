@@ -24,12 +24,26 @@ async function login(user) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
   page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
-  await page.goto(`${BASE}/camunda/app/tasklist/default/`);
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[ng-model="password"]', 'demo');
-  await page.click('button[type="submit"]');
-  await page.locator('.task-filter').first().waitFor();
-  return page;
+  await page.goto(`${BASE}/camunda/app/tasklist/default/`, { waitUntil: 'networkidle' });
+  // the login form is re-rendered while the app boots; a value typed too early can land in the other field
+  for (let attempt = 1; ; attempt++) {
+    const name = page.locator('input[ng-model="username"]');
+    const password = page.locator('input[ng-model="password"]');
+    await name.fill(user);
+    await password.fill('demo');
+    if (await name.inputValue() === user && await password.inputValue() === 'demo') {
+      await page.click('button[type="submit"]');
+      try {
+        await page.locator('.task-filter').first().waitFor({ timeout: TIMEOUT / 2 });
+        return page;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    } else if (attempt >= 3) {
+      throw new Error(`could not type the credentials of ${user} into the login form`);
+    }
+    await page.waitForTimeout(1000);
+  }
 }
 
 async function openFilter(page, name) {
