@@ -5,32 +5,18 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 
-import com.peakcare.cluster.StartupLock;
 import com.peakcare.identity.AccessRules;
+import com.peakcare.identity.FeatureGrants;
 import com.peakcare.identity.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /** At start-up: ops may start campaign checks from Tasklist; auditors may read their history. */
 @Component
-class CampaignAccess implements SmartInitializingSingleton {
-
-  private final AccessRules access;
-  private final StartupLock startupLock;
-
-  CampaignAccess(AccessRules access, StartupLock startupLock) {
-    this.access = access;
-    this.startupLock = startupLock;
-  }
+class CampaignAccess implements FeatureGrants {
 
   @Override
-  public void afterSingletonsInstantiated() {
-    // nodes starting together take turns (see StartupLock)
-    startupLock.run(this::grant);
-  }
-
-  private void grant() {
+  public void grant(AccessRules access) {
     access.grant(Groups.OPS, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ, CREATE_INSTANCE);
     access.grant(Groups.OPS, Resources.PROCESS_INSTANCE, AccessRules.ANY, CREATE);
     access.grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ, READ_HISTORY);

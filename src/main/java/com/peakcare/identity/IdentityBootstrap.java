@@ -57,6 +57,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
   private final AccessRules access;
   private final StaffDirectory staff;
   private final StartupLock startupLock;
+  private final java.util.List<FeatureGrants> featureGrants;
   private final boolean demo;
   private final String adminUser;
   private final String adminPassword;
@@ -66,6 +67,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       AccessRules access,
       StaffDirectory staff,
       StartupLock startupLock,
+      java.util.List<FeatureGrants> featureGrants,
       @Value("${peakcare.demo:false}") boolean demo,
       @Value("${peakcare.admin.user:}") String adminUser,
       @Value("${peakcare.admin.password:}") String adminPassword) {
@@ -73,6 +75,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     this.access = access;
     this.staff = staff;
     this.startupLock = startupLock;
+    this.featureGrants = featureGrants;
     this.demo = demo;
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
@@ -87,6 +90,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
   private void bootstrap() {
     Groups.ALL.forEach(g -> ensureGroup(g[0], g[1]));
     grantBaseAccess();
+    featureGrants.forEach(feature -> feature.grant(access));
     if (!adminUser.isBlank() && !adminPassword.isBlank()) {
       ensureUser(adminUser, "PeakCare", "Admin", adminPassword);
       ensureMember(adminUser, CAMUNDA_ADMIN);

@@ -6,11 +6,10 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN;
 
-import com.peakcare.cluster.StartupLock;
 import com.peakcare.identity.AccessRules;
+import com.peakcare.identity.FeatureGrants;
 import com.peakcare.identity.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,23 +18,10 @@ import org.springframework.stereotype.Component;
  * own tasks through Camunda's assignee and candidate-group grants.
  */
 @Component
-class ReturnAccess implements SmartInitializingSingleton {
-
-  private final AccessRules access;
-  private final StartupLock startupLock;
-
-  ReturnAccess(AccessRules access, StartupLock startupLock) {
-    this.access = access;
-    this.startupLock = startupLock;
-  }
+class ReturnAccess implements FeatureGrants {
 
   @Override
-  public void afterSingletonsInstantiated() {
-    // nodes starting together take turns (see StartupLock)
-    startupLock.run(this::grant);
-  }
-
-  private void grant() {
+  public void grant(AccessRules access) {
     for (String group : new String[] {Groups.AFTER_SALES, Groups.SUPERVISORS}) {
       access.grant(group, Resources.PROCESS_DEFINITION, ReturnCaseProcess.KEY, READ, CREATE_INSTANCE);
       access.grant(group, Resources.PROCESS_INSTANCE, AccessRules.ANY, CREATE);

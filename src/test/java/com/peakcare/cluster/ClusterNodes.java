@@ -8,10 +8,13 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -38,18 +41,32 @@ final class ClusterNodes {
   }
 
   /**
-   * Starts the nodes at the same moment (one thread each, released together by a barrier) and waits for all;
-   * any node that fails to start fails the call, after the others were closed.
+   * Starts the nodes at the same moment and waits for all; any node that fails to start fails the call, after the
+   * others were closed. Each node thread sets up Spring Boot's logging in turn (two threads initialising Logback
+   * at once in one JVM fail with a ConcurrentModificationException, which separate processes never meet); then all
+   * meet at a barrier just before the context refresh, where the database work (migration, deployment, bootstrap)
+   * starts, and go on together.
    */
   static List<Node> startTogether(PostgresDatabase db, List<String> names, String... args) throws Exception {
     CyclicBarrier barrier = new CyclicBarrier(names.size());
+    Semaphore loggingTurn = new Semaphore(1);
     ExecutorService threads = Executors.newFixedThreadPool(names.size());
     try {
       List<Future<Node>> starting = new ArrayList<>();
       for (String name : names) {
         starting.add(threads.submit(() -> {
-          barrier.await();
-          return new Node(name, start(db, name, args));
+          if (!loggingTurn.tryAcquire(2, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(name + " never got its turn to set up logging");
+          }
+          ApplicationListener<ApplicationContextInitializedEvent> meet = event -> {
+            loggingTurn.release();
+            try {
+              barrier.await(2, TimeUnit.MINUTES);
+            } catch (Exception e) {
+              throw new IllegalStateException(name + " did not meet the other nodes before refresh", e);
+            }
+          };
+          return new Node(name, start(db, name, List.of(meet), args));
         }));
       }
       List<Node> nodes = new ArrayList<>();
@@ -72,6 +89,11 @@ final class ClusterNodes {
   }
 
   static ConfigurableApplicationContext start(PostgresDatabase db, String name, String... args) {
+    return start(db, name, List.of(), args);
+  }
+
+  private static ConfigurableApplicationContext start(PostgresDatabase db, String name,
+      List<ApplicationListener<?>> listeners, String... args) {
     List<String> all = new ArrayList<>(List.of(
         "--server.port=0",
         "--spring.datasource.url=" + db.url(),
@@ -81,6 +103,7 @@ final class ClusterNodes {
         "--camunda.bpm.generic-properties.properties.hostname=" + name));
     all.addAll(List.of(args));
     return new SpringApplicationBuilder(PeakCareApplication.class).profiles("postgres")
+        .listeners(listeners.toArray(ApplicationListener[]::new))
         .run(all.toArray(String[]::new));
   }
 
