@@ -1,0 +1,50 @@
+package com.peakcare.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The SMS gateway: a JDK HTTP server on 127.0.0.1 that takes every POST /sms with 200 and counts it. */
+final class SmsStub implements AutoCloseable {
+
+  private final HttpServer server;
+  private final AtomicLong received = new AtomicLong();
+
+  SmsStub() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+    server.createContext("/sms", exchange -> {
+      try (InputStream in = exchange.getRequestBody()) {
+        in.readAllBytes();
+      }
+      received.incrementAndGet();
+      byte[] body = "{\"status\":\"ACCEPTED\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "bench-sms-stub");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  long received() {
+    return received.get();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
