@@ -69,6 +69,6 @@ public class CampaignCheckers {
   }
 
   boolean isMember(String userId, String group) {
-    return staff.groupsOf(userId).contains(group);
+    return staff.isMember(userId, group);
   }
 }

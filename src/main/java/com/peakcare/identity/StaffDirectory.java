@@ -50,6 +50,10 @@ public class StaffDirectory {
         .map(User::getId).toList();
   }
 
+  public boolean isMember(String userId, String groupId) {
+    return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 1;
+  }
+
   public boolean exists(String userId) {
     return identityService.createUserQuery().userId(userId).count() == 1;
   }

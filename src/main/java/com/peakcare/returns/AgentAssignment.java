@@ -53,7 +53,7 @@ class AgentAssignment {
   }
 
   boolean isAgent(String userId) {
-    return staff.membersOf(Groups.AFTER_SALES).contains(userId);
+    return staff.isMember(userId, Groups.AFTER_SALES);
   }
 
   Choice choose(String returnNo, String requested, String customerKey) {

@@ -18,8 +18,4 @@ class CaseActor {
     Authentication auth = identityService.getCurrentAuthentication();
     return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
   }
-
-  Authentication authentication() {
-    return identityService.getCurrentAuthentication();
-  }
 }

@@ -57,9 +57,8 @@ class RegisterReturnCaseDelegate implements JavaDelegate {
     Instant now = Instant.now();
     repository.insert(new CaseRow(request.returnNo(), request.orderNo(), request.type().name(),
         request.reason().name(), request.amount(), customerKey(request.customer().phone()),
-        request.customer().memberTier().name(), RequestFingerprint.hash(request), RequestFingerprint.json(request),
+        request.customer().memberTier().name(), request.customer().province(), RequestFingerprint.hash(request), RequestFingerprint.json(request),
         execution.getProcessInstanceId(), Status.OPEN, null, null, openedBy == null ? "system" : openedBy, now, now));
-    repository.updateProvince(request.returnNo(), request.customer().province());
     repository.event(request.returnNo(), openedBy == null ? "system" : openedBy, "OPENED",
         request.type() + " / " + request.reason() + " / " + request.amount().toPlainString());
 

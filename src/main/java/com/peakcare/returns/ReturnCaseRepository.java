@@ -22,14 +22,14 @@ class ReturnCaseRepository {
   }
 
   record CaseRow(String returnNo, String orderNo, String type, String reason, BigDecimal amount, String customerKey,
-      String memberTier, String requestHash, String requestJson, String processInstanceId, Status status,
-      String policyOutcome, String assignee, String openedBy, Instant createdAt, Instant updatedAt) {}
+      String memberTier, String province, String requestHash, String requestJson, String processInstanceId,
+      Status status, String policyOutcome, String assignee, String openedBy, Instant createdAt, Instant updatedAt) {}
 
   record EventRow(Instant at, String actor, String event, String detail) {}
 
   private static final RowMapper<CaseRow> CASE = (rs, i) -> new CaseRow(
       rs.getString("RETURN_NO"), rs.getString("ORDER_NO"), rs.getString("CASE_TYPE"), rs.getString("REASON"),
-      rs.getBigDecimal("AMOUNT"), rs.getString("CUSTOMER_KEY"), rs.getString("MEMBER_TIER"),
+      rs.getBigDecimal("AMOUNT"), rs.getString("CUSTOMER_KEY"), rs.getString("MEMBER_TIER"), rs.getString("PROVINCE"),
       rs.getString("REQUEST_HASH"), rs.getString("REQUEST_JSON"), rs.getString("PROCESS_INSTANCE_ID"),
       Status.valueOf(rs.getString("STATUS")), rs.getString("POLICY_OUTCOME"), rs.getString("ASSIGNEE"),
       rs.getString("OPENED_BY"), rs.getTimestamp("CREATED_AT").toInstant(), rs.getTimestamp("UPDATED_AT").toInstant());
@@ -40,9 +40,9 @@ class ReturnCaseRepository {
 
   void insert(CaseRow c) {
     jdbc.update("insert into PC_RETURN_CASE (RETURN_NO, ORDER_NO, CASE_TYPE, REASON, AMOUNT, CUSTOMER_KEY, MEMBER_TIER,"
-            + " REQUEST_HASH, REQUEST_JSON, PROCESS_INSTANCE_ID, STATUS, OPENED_BY, CREATED_AT, UPDATED_AT)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        c.returnNo(), c.orderNo(), c.type(), c.reason(), c.amount(), c.customerKey(), c.memberTier(),
+            + " PROVINCE, REQUEST_HASH, REQUEST_JSON, PROCESS_INSTANCE_ID, STATUS, OPENED_BY, CREATED_AT, UPDATED_AT)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        c.returnNo(), c.orderNo(), c.type(), c.reason(), c.amount(), c.customerKey(), c.memberTier(), c.province(),
         c.requestHash(), c.requestJson(), c.processInstanceId(), c.status().name(), c.openedBy(),
         ts(c.createdAt()), ts(c.updatedAt()));
   }
@@ -65,10 +65,6 @@ class ReturnCaseRepository {
   void updateShipment(String returnNo, String courier, String waybillNo) {
     jdbc.update("update PC_RETURN_CASE set COURIER = ?, WAYBILL_NO = ?, UPDATED_AT = ? where RETURN_NO = ?",
         courier, waybillNo, ts(Instant.now()), returnNo);
-  }
-
-  void updateProvince(String returnNo, String province) {
-    jdbc.update("update PC_RETURN_CASE set PROVINCE = ? where RETURN_NO = ?", province, returnNo);
   }
 
   record Travelling(String returnNo, String requestJson, String waybillNo) {}

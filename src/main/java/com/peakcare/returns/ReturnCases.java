@@ -146,9 +146,9 @@ public class ReturnCases {
 
   @Transactional
   public ReturnCaseView surveyAnswered(String returnNo, int rating, String user) {
-    repository.find(returnNo).orElseThrow(() -> ApiException.notFound("return " + returnNo));
+    CaseRow row = repository.find(returnNo).orElseThrow(() -> ApiException.notFound("return " + returnNo));
     boolean waiting = runtimeService.createEventSubscriptionQuery().eventName(Messages.SURVEY_ANSWERED)
-        .processInstanceId(processInstanceOf(returnNo)).count() > 0;
+        .processInstanceId(row.processInstanceId()).count() > 0;
     if (!waiting) {
       throw ApiException.conflict("return " + returnNo + " is not waiting for a survey answer");
     }
@@ -191,11 +191,6 @@ public class ReturnCases {
     }
   }
 
-  private String processInstanceOf(String returnNo) {
-    return repository.find(returnNo).map(CaseRow::processInstanceId)
-        .orElseThrow(() -> ApiException.notFound("return " + returnNo));
-  }
-
   // used by the process's delegates and listeners
 
   void status(String returnNo, Status status) {
@@ -227,14 +222,15 @@ public class ReturnCases {
     for (ReturnCaseRepository.Travelling t : repository.travellingWith(courier, provinces)) {
       ReturnRequest.Customer c = RequestFingerprint.parse(t.requestJson()).customer();
       String dedup = broadcastKey + ":" + t.waybillNo();
-      int before = notices.noticesOf(t.returnNo()).size();
-      notices.sendOnce(t.returnNo(), com.peakcare.notice.NoticeType.LOGISTICS_DELAY, dedup,
+      java.util.Set<String> before = notices.noticesOf(t.returnNo()).stream().map(com.peakcare.notice.Notice::key)
+          .collect(java.util.stream.Collectors.toSet());
+      com.peakcare.notice.Notice sent = notices.sendOnce(t.returnNo(), com.peakcare.notice.NoticeType.LOGISTICS_DELAY, dedup,
           new com.peakcare.notice.NoticeCustomer(c.name(), c.phone(), c.email(), c.locale(), c.province()),
           Map.of(com.peakcare.notice.NoticeVariables.COURIER, courier,
               com.peakcare.notice.NoticeVariables.WAYBILL_NO, t.waybillNo(),
               com.peakcare.notice.NoticeVariables.EXPECTED_DELAY_DAYS, expectedDelayDays,
               com.peakcare.notice.NoticeVariables.DELAY_REASON, reason));
-      if (notices.noticesOf(t.returnNo()).size() > before) {
+      if (!before.contains(sent.key())) {
         fresh++;
         repository.event(t.returnNo(), "system", "LOGISTICS_DELAY", courier + " +" + expectedDelayDays + " d: " + reason);
       } else {

@@ -1,8 +1,10 @@
 package com.peakcare.system;
 
+import com.peakcare.campaign.CampaignCheckProcess;
 import com.peakcare.cluster.StartupLock;
 import com.peakcare.identity.AccessRules;
 import com.peakcare.identity.Groups;
+import com.peakcare.returns.ReturnCaseProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -57,12 +59,12 @@ class TasklistFilters implements SmartInitializingSingleton {
     ensure(OVERDUE, 0, "已过截止时间的任务 · Tasks past their due date",
         sorted(taskService.createTaskQuery().dueBeforeExpression("${now()}")), List.of(), everyone);
     ensure(CAMPAIGNS, 10, "活动检核的各阶段任务 · Every stage of the campaign checks",
-        sorted(taskService.createTaskQuery().processDefinitionKey("campaign-check")),
+        sorted(taskService.createTaskQuery().processDefinitionKey(CampaignCheckProcess.KEY)),
         List.of(variable("campaignCode", "活动编号 · Campaign"), variable("setter", "设置人 · Setter"),
             variable("goLiveAt", "上线时间 · Go-live")),
         List.of(Groups.OPS, Groups.UX, Groups.ALL_STAFF, Groups.SUPERVISORS));
     ensure(RETURNS, 20, "退换货事务的任务 · Tasks of return cases",
-        sorted(taskService.createTaskQuery().processDefinitionKey("return-case")),
+        sorted(taskService.createTaskQuery().processDefinitionKey(ReturnCaseProcess.KEY)),
         List.of(variable("returnNo", "退货单号 · Return no."), variable("customerName", "客户 · Customer"),
             variable("memberTier", "会员 · Tier"), variable("amount", "金额 · Amount"),
             variable("type", "类型 · Type")),
