@@ -7,10 +7,15 @@ import com.peakcare.PeakCareApplication;
 import com.peakcare.support.Http;
 import com.peakcare.support.PostgresDatabase;
 import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -68,7 +73,32 @@ class PostgresApplicationTest {
       assertThat(identity.checkPassword("agent1", "demo")).isTrue();
       WebServer server = ((ServletWebServerApplicationContext) app).getWebServer();
       assertThat(new Http(server.getPort()).get("/api/me", "agent1").body()).contains("\"superior\":\"cslead\"");
+      authorizedGroupsAreReadFromTheIndex(app);
     }
+  }
+
+  /** Camunda's per-command "which groups have authorizations" lookup must not scan a table of a row per open task. */
+  private static void authorizedGroupsAreReadFromTheIndex(ConfigurableApplicationContext app) {
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    // 30,000 open tasks' worth of rows: a user grant for the assignee (no group) and a group grant per task
+    jdbc.update("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+        + " select 'bulk-u-' || n, 1, 1, null, 'agent' || (n % 50), 7, 'task-' || n, 2 from generate_series(1, 30000) n");
+    jdbc.update("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+        + " select 'bulk-g-' || n, 1, 1, 'after-sales', null, 7, 'task-' || n, 2 from generate_series(1, 30000) n");
+    jdbc.execute("analyze ACT_RU_AUTHORIZATION");
+
+    ProcessEngineConfigurationImpl config =
+        (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class).getProcessEngineConfiguration();
+    String sql = config.getSqlSessionFactory().getConfiguration()
+        .getMappedStatement(AuthorizedGroupIdsQuery.PEAKCARE_STATEMENT).getBoundSql(null).getSql();
+    String plan = String.join("\n", jdbc.queryForList("explain " + sql, String.class));
+    assertThat(plan).as(plan).containsIgnoringCase("Index Only Scan").doesNotContainIgnoringCase("Seq Scan");
+
+    Command<List<String>> lookup = ctx -> ctx.getDbEntityManager().selectList(AuthorizedGroupIdsQuery.CAMUNDA_STATEMENT);
+    Set<String> viaEngine = new HashSet<>(config.getCommandExecutorTxRequired().execute(lookup));
+    assertThat(viaEngine).isEqualTo(new HashSet<>(jdbc.queryForList(
+        "select distinct GROUP_ID_ from ACT_RU_AUTHORIZATION where GROUP_ID_ is not null", String.class)))
+        .contains("after-sales", "camunda-admin");
   }
 
   @Test
