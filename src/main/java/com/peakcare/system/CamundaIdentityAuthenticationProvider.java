@@ -1,9 +1,17 @@
 package com.peakcare.system;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.peakcare.identity.Groups;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -11,32 +19,66 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
-/** HTTP Basic against Camunda's identity service: the users and groups of Admin are the users of the API. */
+/**
+ * HTTP Basic against Camunda's identity service: the users and groups of Admin are the users of the API.
+ *
+ * <p>Integrators send the same credentials with every call, and checking them costs a user lookup, a salted hash
+ * and a group query each time. A successful login is therefore remembered for {@code peakcare.security.login-cache-ttl}
+ * (default 30 s, {@code 0s} turns it off), keyed by the user and a SHA-256 of user and password (the password itself
+ * is never kept). A failed login is never cached. The price: a password change, a removed user or a changed group
+ * membership takes effect on the API up to that long after it is made.
+ */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final Cache<String, List<SimpleGrantedAuthority>> logins;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  CamundaIdentityAuthenticationProvider(IdentityService identityService,
+      @Value("${peakcare.security.login-cache-ttl:PT30S}") Duration ttl) {
     this.identityService = identityService;
+    this.logins = ttl.isZero() || ttl.isNegative() ? null
+        : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
+    if (user == null || credentials == null) {
       throw new BadCredentialsException("bad credentials");
     }
-    List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId)
-        .map(g -> new SimpleGrantedAuthority(Groups.authority(g)))
-        .toList();
+    String key = logins == null ? null : key(user, credentials.toString());
+    List<SimpleGrantedAuthority> authorities = key == null ? null : logins.getIfPresent(key);
+    if (authorities == null) {
+      if (!identityService.checkPassword(user, credentials.toString())) {
+        throw new BadCredentialsException("bad credentials");
+      }
+      authorities = identityService.createGroupQuery().groupMember(user).list().stream()
+          .map(Group::getId)
+          .map(g -> new SimpleGrantedAuthority(Groups.authority(g)))
+          .toList();
+      if (key != null) {
+        logins.put(key, authorities);
+      }
+    }
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
   }
 
   @Override
   public boolean supports(Class<?> authentication) {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+
+  private static String key(String user, String password) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(user.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(password.getBytes(StandardCharsets.UTF_8));
+      return user + '\u0000' + HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
   }
 }

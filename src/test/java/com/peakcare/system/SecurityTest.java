@@ -167,6 +167,43 @@ class SecurityTest {
     assertThat(res.body()).contains("/api/me");
   }
 
+  @Test
+  void aRememberedLoginNeverAcceptsAnotherPasswordAndExpiresAfterItsTtl() throws Exception {
+    String user = "cache-" + System.nanoTime();
+    var u = identityService.newUser(user);
+    u.setPassword("first-secret");
+    identityService.saveUser(u);
+    identityService.createMembership(user, "after-sales");
+
+    assertThat(basic("/api/me", user, "first-secret").statusCode()).isEqualTo(200);
+    assertThat(basic("/api/me", user, "not-the-secret").statusCode()).as("a wrong password is never served from the cache")
+        .isEqualTo(401);
+
+    u = identityService.createUserQuery().userId(user).singleResult();
+    u.setPassword("second-secret");
+    identityService.saveUser(u);
+    // the old password expires from the cache within the TTL (2 s in tests, 30 s by default)
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    int old = 200;
+    while (old == 200 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      old = basic("/api/me", user, "first-secret").statusCode();
+    }
+    assertThat(old).as("the old password after the TTL").isEqualTo(401);
+    // Camunda delays logins for a few seconds after a failed one: the new password works once that has passed
+    int fresh = 401;
+    while (fresh != 200 && System.nanoTime() < deadline + java.util.concurrent.TimeUnit.SECONDS.toNanos(20)) {
+      Thread.sleep(500);
+      fresh = basic("/api/me", user, "second-secret").statusCode();
+    }
+    assertThat(fresh).isEqualTo(200);
+  }
+
+  private HttpResponse<String> basic(String path, String user, String password) {
+    String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    return http.send(http.request(path, null).header("Authorization", "Basic " + token).GET().build());
+  }
+
   private static String cookie(HttpResponse<String> res, String name) {
     return res.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith(name + "="))
