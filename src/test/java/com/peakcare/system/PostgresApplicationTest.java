@@ -74,6 +74,7 @@ class PostgresApplicationTest {
       WebServer server = ((ServletWebServerApplicationContext) app).getWebServer();
       assertThat(new Http(server.getPort()).get("/api/me", "agent1").body()).contains("\"superior\":\"cslead\"");
       authorizedGroupsAreReadFromTheIndex(app);
+      jobAcquisitionReadsTheDueDateIndex(app);
     }
   }
 
@@ -108,6 +109,44 @@ class PostgresApplicationTest {
       assertThatThrownBy(() -> start(db).close())
           .hasStackTraceContaining("No administrator: set PEAKCARE_ADMIN_USER and PEAKCARE_ADMIN_PASSWORD");
     }
+  }
+
+  /** The job executor's acquisition must not read a job table that holds a timer per open case. */
+  private static void jobAcquisitionReadsTheDueDateIndex(ConfigurableApplicationContext app) {
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    // 20,000 timers due in three days, as open cases leave them (review SLA, refund promise, parcel reminder)
+    jdbc.update("insert into ACT_RU_JOB (ID_, REV_, TYPE_, RETRIES_, DUEDATE_, HANDLER_TYPE_, HANDLER_CFG_,"
+        + " SUSPENSION_STATE_, EXCLUSIVE_, PRIORITY_) select 'bulk-timer-' || n, 1, 'timer', 3,"
+        + " now() + interval '3 days', 'timer-transition', 'x', 1, true, 0 from generate_series(1, 20000) n");
+    jdbc.execute("analyze ACT_RU_JOB");
+
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(config.isEnsureJobDueDateNotNull()).isTrue();
+    assertThat(config.isJobExecutorAcquireByDueDate()).isTrue();
+
+    // an async step's job now carries a due date, so acquisition can ask for "DUEDATE_ <= now" alone
+    engine.getRepositoryService().createDeployment().addModelInstance("async-smoke.bpmn",
+        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("async-smoke").startEvent().camundaAsyncAfter()
+            .userTask().endEvent().done()).deploy();
+    String pi = engine.getRuntimeService().startProcessInstanceByKey("async-smoke").getId();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi).singleResult().getDuedate())
+        .isNotNull();
+
+    Command<long[]> acquireAndCount = ctx -> {
+      ctx.getJobManager().findNextJobsToExecute(new org.camunda.bpm.engine.impl.Page(0, 6));
+      try (var statement = ctx.getDbSqlSession().getSqlSession().getConnection().prepareStatement(
+          "select seq_scan, coalesce(idx_scan, 0) from pg_stat_xact_user_tables where relname = 'act_ru_job'");
+          var rows = statement.executeQuery()) {
+        rows.next();
+        return new long[] {rows.getLong(1), rows.getLong(2)};
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    long[] scans = config.getCommandExecutorTxRequired().execute(acquireAndCount);
+    assertThat(scans[0]).as("sequential scans of ACT_RU_JOB by one acquisition").isZero();
+    assertThat(scans[1]).as("index scans").isPositive();
   }
 
   static ConfigurableApplicationContext start(PostgresDatabase db, String... args) {
