@@ -12,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,6 +21,17 @@ class ReturnPolicyDecisionTest {
 
   static DmnEngine dmn;
   static DmnDecision policy;
+
+  @Test
+  void theFeelEngineIsThePatchedReleaseThatBuildsItsBuiltinsOnce() throws Exception {
+    // pom.xml pins feel-engine 1.19.5 over Camunda 7.24's 1.19.3 (built-in functions rebuilt per evaluation)
+    java.util.Properties pom = new java.util.Properties();
+    try (InputStream in = org.camunda.feel.FeelEngine.class.getClassLoader()
+        .getResourceAsStream("META-INF/maven/org.camunda.feel/feel-engine/pom.properties")) {
+      pom.load(in);
+    }
+    assertThat(pom.getProperty("version")).isEqualTo("1.19.5");
+  }
 
   @BeforeAll
   static void parse() throws Exception {
