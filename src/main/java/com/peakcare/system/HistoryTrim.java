@@ -1,0 +1,88 @@
+package com.peakcare.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Full history where someone reads it, less where nobody does (issue 6). The history level stays {@code full} (it
+ * cannot change after the first start); this replaces Camunda's database history handler with one that leaves out:
+ * <ul>
+ *   <li>{@code ACT_HI_DETAIL}, every past value of every variable, for the processes in
+ *       {@code peakcare.history.without-variable-details} (the return case and its machinery). A case's story is
+ *       its timeline (PC_RETURN_EVENT), its policy decision (ACT_HI_DECINST), its tasks and who did them
+ *       (ACT_HI_TASKINST, ACT_HI_OP_LOG) and its variables' last values (ACT_HI_VARINST), all kept. 55 of the 273
+ *       rows a case wrote were these details. The campaign check keeps them: auditors read its history.</li>
+ *   <li>For the internal processes in {@code peakcare.history.machinery} (notice delivery, refund care): the
+ *       variables' history and the job log of jobs that went well. Their process instances, activities, tasks,
+ *       incidents and failed jobs stay, and the notices themselves are in PC_NOTICE and PC_NOTICE_DELIVERY.</li>
+ * </ul>
+ */
+@Component
+class HistoryTrim extends AbstractProcessEnginePlugin {
+
+  private final Set<String> withoutVariableDetails;
+  private final Set<String> machinery;
+
+  HistoryTrim(@Value("${peakcare.history.without-variable-details:}") List<String> withoutVariableDetails,
+      @Value("${peakcare.history.machinery:}") List<String> machinery) {
+    this.withoutVariableDetails = Set.copyOf(withoutVariableDetails.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+    this.machinery = Set.copyOf(machinery.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+    List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+    handlers.add(0, new TrimmedDbHistoryEventHandler(withoutVariableDetails, machinery));
+    configuration.setCustomHistoryEventHandlers(handlers);
+  }
+
+  Set<String> withoutVariableDetails() {
+    return withoutVariableDetails;
+  }
+
+  Set<String> machinery() {
+    return machinery;
+  }
+
+  static final class TrimmedDbHistoryEventHandler extends DbHistoryEventHandler {
+
+    private final Set<String> withoutVariableDetails;
+    private final Set<String> machinery;
+
+    TrimmedDbHistoryEventHandler(Set<String> withoutVariableDetails, Set<String> machinery) {
+      this.withoutVariableDetails = withoutVariableDetails;
+      this.machinery = machinery;
+    }
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      String process = event.getProcessDefinitionKey();
+      if (process != null && machinery.contains(process)) {
+        if (event instanceof HistoricVariableUpdateEventEntity) {
+          return;
+        }
+        if (event instanceof HistoricJobLog log && !log.isFailureLog()) {
+          return;
+        }
+      }
+      super.handleEvent(event);
+    }
+
+    @Override
+    protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+      return !withoutVariableDetails.contains(event.getProcessDefinitionKey()) && super.shouldWriteHistoricDetail(event);
+    }
+  }
+}
