@@ -52,6 +52,13 @@ class ReturnCaseProcessTest {
   }
 
   @Test
+  void theEnginesDmnParsesEachFeelExpressionOnce() {
+    var dmn = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getDmnEngineConfiguration();
+    assertThat(dmn.getFeelEngine().getClass().getName()).endsWith("ParsedFeelCache$CachingScalaFeelEngine");
+  }
+
+  @Test
   void shouldRefundAtOnceWhenThePolicyAutoApprovesARefundOnly() {
     ProcessInstance pi = open(aSmallRefund());
     String returnNo = businessKey(pi);

@@ -2,6 +2,7 @@ package com.peakcare.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.peakcare.system.ParsedFeelCache;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +23,9 @@ class ReturnPolicyDecisionTest {
 
   static DmnEngine dmn;
   static DmnDecision policy;
+  /** The engine PeakCare runs: FEEL expressions parsed once (com.peakcare.system.ParsedFeelCache). */
+  static DmnEngine cachingDmn;
+  static DmnDecision cachingPolicy;
 
   @Test
   void theFeelEngineIsThePatchedReleaseThatBuildsItsBuiltinsOnce() throws Exception {
@@ -38,6 +43,11 @@ class ReturnPolicyDecisionTest {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream in = Files.newInputStream(Path.of("processes/return-policy.dmn"))) {
       policy = dmn.parseDecision(ReturnCaseProcess.POLICY_DECISION, in);
+    }
+    cachingDmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+        .feelEngineFactory(ParsedFeelCache.feelEngineFactory(null)).buildEngine();
+    try (InputStream in = Files.newInputStream(Path.of("processes/return-policy.dmn"))) {
+      cachingPolicy = cachingDmn.parseDecision(ReturnCaseProcess.POLICY_DECISION, in);
     }
   }
 
@@ -94,6 +104,12 @@ class ReturnPolicyDecisionTest {
     vars.put("amount", amount);
     vars.put("memberTier", tier);
     vars.put("itemCategory", category);
-    return dmn.evaluateDecision(policy, vars).getSingleResult();
+    DmnDecisionResultEntries stock = dmn.evaluateDecision(policy, vars).getSingleResult();
+    // PeakCare's FEEL (parsed once) decides exactly as Camunda's, the first time and from its cache
+    for (int i = 0; i < 2; i++) {
+      assertThat(cachingDmn.evaluateDecision(cachingPolicy, vars).getSingleResult().getEntryMap())
+          .isEqualTo(stock.getEntryMap());
+    }
+    return stock;
   }
 }
