@@ -48,14 +48,6 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 
-  Set<String> withoutVariableDetails() {
-    return withoutVariableDetails;
-  }
-
-  Set<String> machinery() {
-    return machinery;
-  }
-
   static final class TrimmedDbHistoryEventHandler extends DbHistoryEventHandler {
 
     private final Set<String> withoutVariableDetails;
