@@ -110,6 +110,17 @@ try {
       result.names[filter] = await page.locator('ol.tasks-list > li.task h4.task a').allInnerTexts();
     }
     result.screenshot = await shot(page, 'setter-campaign-checks.png');
+  } else if (scenario === 'my-tasks-order') {
+    // agent2's 我的任务 as Tasklist lists it, with the sort bar's own label
+    page = await login('agent2');
+    await openFilter(page, '我的任务 · My tasks');
+    await page.locator('ol.tasks-list > li.task').first().waitFor();
+    result.tasks = await page.locator('ol.tasks-list > li.task h4.task a').evaluateAll(links => links.map(a => ({
+      id: new URLSearchParams(a.getAttribute('href').split('?')[1]).get('task'),
+      name: a.innerText.trim(),
+    })));
+    result.sortBar = (await page.locator('[cam-sorting-choices]').innerText()).replace(/\s+/g, ' ').trim();
+    result.screenshot = await shot(page, 'my-tasks-order.png');
   } else if (scenario === 'campaign-start') {
     // setter1 starts a campaign check from Tasklist, entering two items as rows of the form's dynamic list
     page = await login('setter1');
