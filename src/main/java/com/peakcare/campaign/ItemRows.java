@@ -209,7 +209,7 @@ final class ItemRows {
     f.put("firstN", "前N名 · First N");
     f.put("bannerPrice", "入口图价 · Banner price");
     f.put("itemPrice", "商品价 · Item price");
-    f.put("sku", "SKU");
+    f.put("sku", "商品编码 · SKU");
     return Collections.unmodifiableMap(f);
   }
 }
