@@ -77,10 +77,18 @@ public final class CampaignCheckProcess {
     public static final String FORM_NAME = "name";
     public static final String FORM_GO_LIVE_AT = "goLiveAt";
     public static final String FORM_ALL_HANDS_DEADLINE = "allHandsDeadline";
+    /** String: the items as a JSON array, as the API and the engine REST take them. */
     public static final String ITEMS_JSON = "itemsJson";
+    /**
+     * Json (Spin): the items as rows of the forms' dynamic list, one field per item property. Start form and set-up
+     * task; mapped to {@link #ITEMS_JSON} on the server (see {@code ItemRows}).
+     */
+    public static final String ITEM_ROWS = "itemRows";
 
     // task-local form fields
     public static final String PRECHECK_FINDINGS = "precheckFindings";
+    /** Json (Spin): the set-up form's type options, {@code [{label, value}]}. */
+    public static final String ITEM_TYPE_OPTIONS = "itemTypeOptions";
     public static final String JUSTIFICATION = "justification";
     public static final String ERROR_COUNT = "errorCount";
     public static final String ERROR_NOTES = "errorNotes";

@@ -320,6 +320,20 @@ class CampaignService {
     return items;
   }
 
+  /**
+   * Parses the item rows of a Tasklist form ({@link ItemRows}): mapped to the items' JSON, then parsed and validated
+   * as any items' JSON; a problem names the row and field ({@code itemRows[1].threshold}) and says it in words.
+   */
+  List<CampaignItem> parseItemRows(Object rows, String field) {
+    String json = ItemRows.toItemsJson(rows, field);
+    try {
+      return parseItems(json, field);
+    } catch (ApiException e) {
+      throw new ApiException(e.status(), e.title(), e.getMessage(),
+          e.errors().stream().map(p -> ItemRows.explain(p, field)).toList());
+    }
+  }
+
   void validateItems(List<CampaignItem> items, String field) {
     List<FieldProblem> problems = new ArrayList<>();
     if (items == null || items.isEmpty()) {

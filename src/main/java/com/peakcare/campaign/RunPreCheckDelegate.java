@@ -4,6 +4,7 @@ import static com.peakcare.campaign.CampaignCheckProcess.Vars;
 
 import com.peakcare.campaign.CampaignRecords.Campaign;
 import com.peakcare.system.ApiException;
+import com.peakcare.system.TaskRefusedException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,19 +51,25 @@ class RunPreCheckDelegate implements JavaDelegate {
     }
     Campaign c;
     try {
-      List<CampaignItem> items = campaigns.parseItems(text(execution, Vars.ITEMS_JSON), Vars.ITEMS_JSON);
+      // Tasklist's start form sends rows (a dynamic list); an engine REST client may send the items' JSON
+      Object rows = execution.getVariable(Vars.ITEM_ROWS);
+      List<CampaignItem> items = rows != null ? campaigns.parseItemRows(rows, Vars.ITEM_ROWS)
+          : campaigns.parseItems(text(execution, Vars.ITEMS_JSON), Vars.ITEMS_JSON);
       CampaignRegistration.NewCampaign n = new CampaignRegistration.NewCampaign(text(execution, Vars.FORM_CODE),
           text(execution, Vars.FORM_NAME), instant(execution, Vars.FORM_GO_LIVE_AT),
           instant(execution, Vars.FORM_ALL_HANDS_DEADLINE), items);
       Instant deadline = registration.check(n, setter);
       c = campaigns.register(n.code(), n.name().trim(), n.goLiveAt(), deadline, n.items(), setter);
     } catch (ApiException e) {
+      // a refusal of the form, not a failure: Camunda's REST API answers 400 naming the field (TaskRefusalTranslator)
       String detail = e.errors().isEmpty() ? e.getMessage()
           : e.errors().stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
-      throw new ProcessEngineException("活动无法创建 · The campaign cannot be created: " + detail);
+      String field = !e.errors().isEmpty() ? e.errors().get(0).field()
+          : e.status() == HttpStatus.CONFLICT ? Vars.FORM_CODE : null;
+      throw TaskRefusedException.invalid(field, "活动无法创建 · The campaign cannot be created: " + detail);
     }
     execution.setProcessBusinessKey(c.code());
-    execution.removeVariables(List.of(Vars.FORM_CODE, Vars.FORM_NAME, Vars.ITEMS_JSON));
+    execution.removeVariables(List.of(Vars.FORM_CODE, Vars.FORM_NAME, Vars.ITEMS_JSON, Vars.ITEM_ROWS));
     execution.setVariable(Vars.CAMPAIGN_CODE, c.code());
     execution.setVariable(Vars.GO_LIVE_AT, Date.from(c.goLiveAt()));
     execution.setVariable(Vars.ALL_HANDS_DEADLINE, Date.from(c.allHandsDeadline()));

@@ -4,6 +4,7 @@ import static com.peakcare.campaign.CampaignCheckProcess.Vars;
 
 import com.peakcare.campaign.CampaignRecords.Version;
 import com.peakcare.system.ApiException;
+import com.peakcare.system.TaskRefusedException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Set up (and fix) the campaign. On create: the pre-check findings and the current items as task-local form
- * fields. On complete: the edited items saved (a changed hash makes a new version, pre-checked again) and the
- * setter's justification recorded on the findings still open.
+ * Set up (and fix) the campaign. On create: the pre-check findings and the current items (as rows of the form's
+ * dynamic list, {@link ItemRows}) as task-local form fields. On complete: the edited items saved (a changed hash
+ * makes a new version, pre-checked again) and the setter's justification recorded on the findings still open.
  */
 @Component("setUpTaskListener")
 class SetUpTaskListener implements TaskListener {
@@ -35,7 +36,11 @@ class SetUpTaskListener implements TaskListener {
         Version v = campaigns.currentVersion(code);
         Map<String, Object> fields = new HashMap<>();
         fields.put(Vars.PRECHECK_FINDINGS, campaigns.describeFindings(code));
-        fields.put(Vars.ITEMS_JSON, CampaignService.pretty(v.items()));
+        fields.put(Vars.ITEM_ROWS, ItemRows.toRows(v.items()));
+        fields.put(Vars.ITEM_TYPE_OPTIONS, ItemRows.typeOptions(v.items()));
+        // not shown: an engine REST client may complete with the items' JSON instead of rows; null here keeps
+        // its value in this task's scope
+        fields.put(Vars.ITEMS_JSON, null);
         fields.put(Vars.JUSTIFICATION, null);
         FormFields.open(task, fields);
       }
@@ -50,15 +55,21 @@ class SetUpTaskListener implements TaskListener {
           throw new CheckRefusedException(null, "only the setter " + setter + " sets up the campaign");
         }
         List<CampaignItem> items;
+        Object json = FormFields.value(task, Vars.ITEMS_JSON);
+        String field = json != null ? Vars.ITEMS_JSON : Vars.ITEM_ROWS;
         try {
-          items = campaigns.parseItems((String) FormFields.value(task, Vars.ITEMS_JSON), Vars.ITEMS_JSON);
+          items = json != null ? campaigns.parseItems(json.toString(), Vars.ITEMS_JSON)
+              : campaigns.parseItemRows(FormFields.value(task, Vars.ITEM_ROWS), Vars.ITEM_ROWS);
         } catch (ApiException e) {
-          throw new CheckRefusedException(Vars.ITEMS_JSON, e.errors().stream()
-              .map(p -> p.field() + " " + p.message()).reduce((a, b) -> a + "; " + b).orElse(e.getMessage()));
+          // a 400 naming the first bad field (itemRows[1].threshold), the message listing every problem
+          throw TaskRefusedException.invalid(e.errors().isEmpty() ? field : e.errors().get(0).field(),
+              e.errors().stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b)
+                  .orElse(field + ": " + e.getMessage()));
         }
         campaigns.saveItems(code, items, actor);
         Object justification = FormFields.value(task, Vars.JUSTIFICATION);
-        FormFields.close(task, Vars.PRECHECK_FINDINGS, Vars.ITEMS_JSON, Vars.JUSTIFICATION);
+        FormFields.close(task, Vars.PRECHECK_FINDINGS, Vars.ITEM_ROWS, Vars.ITEM_TYPE_OPTIONS, Vars.ITEMS_JSON,
+            Vars.JUSTIFICATION);
         if (justification instanceof String text && !text.isBlank()) {
           if (text.length() > 2000) {
             throw new CheckRefusedException(Vars.JUSTIFICATION, "at most 2000 characters");

@@ -4,6 +4,7 @@ import static com.peakcare.campaign.CampaignFixtures.aCampaign;
 import static com.peakcare.campaign.CampaignFixtures.aCode;
 import static com.peakcare.campaign.CampaignFixtures.cleanItems;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Checkers in the real Tasklist: peer1 claims and signs the peer check from 待认领; setter1 never sees a UX check. */
+/**
+ * Campaign checks in the real Tasklist: setter1 starts one with two item rows; peer1 claims and signs the peer check
+ * from 待认领; setter1 never sees a UX check.
+ */
 @PeakCareTest
 class CampaignTasklistBrowserTest {
 
@@ -28,6 +32,7 @@ class CampaignTasklistBrowserTest {
   @Autowired CampaignRegistration registration;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
+  @Autowired CampaignService campaigns;
 
   @Test
   void peer1ClaimsAndSignsThePeerCheckFromTheGroupFilter() throws Exception {
@@ -65,6 +70,29 @@ class CampaignTasklistBrowserTest {
     seen.path("names").forEach(list -> list.forEach(n -> all.add(n.asText())));
     assertThat(seen.path("names").path("我的任务 · My tasks").toString()).contains("设置 / 修正活动 · Set up or fix campaign");
     assertThat(all).noneMatch(n -> n.contains("用户体验检核"));
+  }
+
+  @Test
+  void setter1StartsACampaignInTasklistWithTwoItemRowsAndSeesThePreCheckFindings() throws Exception {
+    JsonNode seen = new ObjectMapper().readTree(BrowserScenario.run(port, "campaign-start"));
+
+    String code = seen.path("code").asText();
+    CampaignRecords.Campaign campaign = campaigns.require(code);
+    assertThat(campaign.setter()).isEqualTo("setter1");
+    assertThat(campaigns.currentVersion(code).items())
+        .extracting(CampaignItem::id, CampaignItem::type, CampaignItem::text)
+        .containsExactly(
+            tuple("banner-1", "banner", "主会场入口图 到手价89"),
+            tuple("gift-1", "gift", "单笔实付满199元送248元保温杯"));
+    assertThat(campaigns.openFindings(code)).extracting(CampaignRecords.Finding::code, CampaignRecords.Finding::itemId)
+        .containsExactlyInAnyOrder(tuple(PreCheck.BANNER_PRICE_MISMATCH, "banner-1"),
+            tuple(PreCheck.GIFT_EXCEEDS_THRESHOLD, "gift-1"));
+    Task setUp = task(code, CampaignCheckProcess.Elements.TASK_SET_UP);
+    assertThat(setUp.getAssignee()).isEqualTo("setter1");
+    // what setter1 then saw in this campaign's set-up form: the findings and the two items as rows
+    assertThat(seen.path("setupTaskId").asText()).isEqualTo(setUp.getId());
+    assertThat(seen.path("findings").asText()).contains("GIFT_EXCEEDS_THRESHOLD", "BANNER_PRICE_MISMATCH");
+    assertThat(seen.path("setupRows").asInt()).isEqualTo(2);
   }
 
   private Task task(String code, String key) {

@@ -5,16 +5,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.peakcare.PeakCareTest;
 import com.peakcare.support.BrowserScenario;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An agent's shift in the real Tasklist: 我的任务 → the review form with the case's facts → approve. */
+/**
+ * An agent's shift in the real Tasklist: 我的任务 lists VIP work first; the review form with the case's facts →
+ * approve.
+ */
 @PeakCareTest
 class ReturnTasklistBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ReturnCases cases;
+  @Autowired TaskService tasks;
+
+  @Test
+  void anOlderVipReviewComesBeforeANewerOrdinaryOneInMyTasks() throws Exception {
+    // above the VIPs' own automatic approval (500): a VIP return for review
+    String vip = reviewTask(cases.open(ReturnRequests.withAssignee(ReturnRequests.aRequest(
+        ReturnCaseProcess.CaseType.RETURN_AND_REFUND, ReturnCaseProcess.Reason.NO_REASON, "800.00", 3,
+        ReturnCaseProcess.MemberTier.VIP, ReturnCaseProcess.ItemCategory.APPAREL), "agent2"), "shop1")
+        .view().returnNo());
+    Thread.sleep(20); // a later creation time: Tasklist's own sort ("Created", newest first) would put it on top
+    String ordinary = reviewTask(cases.open(ReturnRequests.withAssignee(ReturnRequests.aReturnForReview(), "agent2"),
+        "shop1").view().returnNo());
+
+    JsonNode seen = RequestFingerprint.JSON.readTree(BrowserScenario.run(port, "my-tasks-order"));
+
+    List<String> ids = seen.path("tasks").findValuesAsText("id");
+    assertThat(ids).contains(vip, ordinary);
+    assertThat(ids.indexOf(vip)).as("the VIP review above the newer ordinary one").isLessThan(ids.indexOf(ordinary));
+    assertThat(tasks.createTaskQuery().taskId(ids.get(0)).singleResult().getPriority())
+        .as("the first task in 我的任务 is a high-priority one").isEqualTo(80);
+  }
+
+  private String reviewTask(String returnNo) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(returnNo)
+        .taskDefinitionKey(ReturnCaseProcess.Elements.TASK_REVIEW).singleResult().getId();
+  }
 
   @Test
   void agent1ApprovesAReviewInTasklistAndTheCaseMovesOn() throws Exception {
