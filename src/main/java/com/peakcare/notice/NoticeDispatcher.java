@@ -1,5 +1,6 @@
 package com.peakcare.notice;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +12,22 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers a recorded notice over each of its channels that has not succeeded yet. Each channel's outcome is
- * committed on its own (a new transaction) right after the attempt, so that a retry after a partial success never
- * re-sends a channel that already went out, even though the job that ran it rolls back and fails.
+ * Delivers a recorded notice over each of its channels that has not succeeded yet. Each channel is claimed before
+ * the attempt and its outcome committed right after it, each in a transaction of its own: a retry after a partial
+ * success never re-sends a channel that already went out (the job that ran it rolls back and fails), and two
+ * executions of the same delivery job at once (the job executor re-acquires a job whose lock expired while it
+ * waited in a busy node's queue) send it once.
  */
 @Component("noticeDispatcher")
 public class NoticeDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
+  /**
+   * A claim older than this belongs to an attempt that will never finish (its node died mid-send). It is well
+   * above the slowest send (SMS: 5 s connect + 10 s read; e-mail 10 s) and below the job lock (2 min), after which
+   * a dead node's delivery job runs again elsewhere.
+   */
+  static final Duration STALE_CLAIM = Duration.ofSeconds(60);
 
   private final NoticeOutbox outbox;
   private final List<NoticeChannel> channels;
@@ -54,6 +63,11 @@ public class NoticeDispatcher {
         if (!channel.enabled()) {
           throw new IllegalStateException("channel " + name + " is disabled (peakcare.notice."
               + name.toLowerCase(java.util.Locale.ROOT) + ".enabled)");
+        }
+        Instant now = Instant.now();
+        if (!Boolean.TRUE.equals(ownTransaction.execute(s -> outbox.claim(key, name, now, now.minus(STALE_CLAIM))))) {
+          log.info("notice {} over {}: already sent or being sent by another execution", key, name);
+          continue;
         }
         channel.send(stored);
         ownTransaction.executeWithoutResult(s -> outbox.markSent(key, name, Instant.now()));

@@ -54,6 +54,20 @@ class NoticeOutbox {
     }
   }
 
+  /**
+   * Takes one channel of a notice for a send attempt. True when the caller may send now: the channel is pending or
+   * failed, or an attempt started before {@code staleBefore} never finished (its node died mid-send). False when it
+   * went out already or another execution is sending it at this moment: a job the job executor runs twice at once
+   * (its lock expired while it waited in a busy node's queue) sends once. The row lock makes concurrent claims wait
+   * for each other and see the winner's status.
+   */
+  boolean claim(String key, String channel, Instant at, Instant staleBefore) {
+    return jdbc.update("update PC_NOTICE_DELIVERY set STATUS = ?, UPDATED_AT = ? where NOTICE_KEY = ? and CHANNEL = ?"
+            + " and (STATUS in (?, ?) or (STATUS = ? and UPDATED_AT < ?))",
+        NoticeDelivery.SENDING, Timestamp.from(at), key, channel, NoticeDelivery.PENDING, NoticeDelivery.FAILED,
+        NoticeDelivery.SENDING, Timestamp.from(staleBefore)) == 1;
+  }
+
   void markSent(String key, String channel, Instant at) {
     jdbc.update("update PC_NOTICE_DELIVERY set STATUS = ?, SENT_AT = ?, ATTEMPTS = ATTEMPTS + 1, LAST_ERROR = null,"
             + " UPDATED_AT = ? where NOTICE_KEY = ? and CHANNEL = ?",

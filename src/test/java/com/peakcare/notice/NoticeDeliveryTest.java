@@ -50,6 +50,8 @@ class NoticeDeliveryTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired NoticeDispatcher dispatcher;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   final GreenMail mail = NoticePeers.mail();
   final WireMockServer sms = NoticePeers.sms();
@@ -180,6 +182,65 @@ class NoticeDeliveryTest {
     assertThat(attempts).extracting(e -> e.getRequest().getBodyAsString()).containsOnly(
         attempts.get(0).getRequest().getBodyAsString());
     assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENT");
+  }
+
+  @Test
+  void twoExecutionsOfTheSameDeliveryAtOnceSendTheSmsOnce() throws Exception {
+    // the job executor can run one delivery job twice at once: its lock expired while it waited in a busy node
+    String caseRef = aCaseRef();
+    NoticeCustomer customer = new NoticeCustomer("钱多多", NoticeTestData.aPhone(), null, "zh-CN", "江苏省");
+    StubMapping slow = sms.stubFor(post(urlPathEqualTo(NoticePeers.SMS_PATH)).atPriority(1)
+        .withRequestBody(matchingJsonPath("$.to", equalTo(customer.phone())))
+        .willReturn(aResponse().withStatus(200).withFixedDelay(800)));
+    try {
+      Notice notice = notices.send(caseRef, NoticeType.PARCEL_REMINDER, customer,
+          Map.of(NoticeVariables.RETURN_NO, caseRef, NoticeVariables.ORDER_NO, "O-66002"));
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+      List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(two.submit(() -> {
+          together.await();
+          dispatcher.deliver(notice.key());
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> run : runs) {
+        run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      two.shutdown();
+      assertThat(smsAttempts(notice.key())).as("SMS requests").hasSize(1);
+      assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENT");
+
+      deliver(notice.key()); // the delivery job itself, later: nothing left to send
+      assertThat(smsAttempts(notice.key())).hasSize(1);
+      assertThat(deliveryOf(runtimeService, notice.key())).as("delivery process ended").isNull();
+    } finally {
+      sms.removeStub(slow);
+    }
+  }
+
+  @Test
+  void aSendThatNeverFinishedIsTakenOverOnlyOnceItsClaimIsStale() {
+    String caseRef = aCaseRef();
+    NoticeCustomer customer = new NoticeCustomer("孙小美", NoticeTestData.aPhone(), null, "zh-CN", "广东省");
+    Notice notice = notices.send(caseRef, NoticeType.PARCEL_REMINDER, customer,
+        Map.of(NoticeVariables.RETURN_NO, caseRef, NoticeVariables.ORDER_NO, "O-66003"));
+    // an attempt started 10 s ago on a node that is still sending (or died a moment ago)
+    claimedAgo(notice.key(), java.time.Duration.ofSeconds(10));
+    dispatcher.deliver(notice.key());
+    assertThat(smsAttempts(notice.key())).as("nothing sent while the claim is fresh").isEmpty();
+    assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENDING");
+
+    claimedAgo(notice.key(), NoticeDispatcher.STALE_CLAIM.plusSeconds(1));
+    dispatcher.deliver(notice.key());
+    assertThat(smsAttempts(notice.key())).hasSize(1);
+    assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENT");
+  }
+
+  private void claimedAgo(String noticeKey, java.time.Duration ago) {
+    jdbc.update("update PC_NOTICE_DELIVERY set STATUS = 'SENDING', UPDATED_AT = ? where NOTICE_KEY = ? and CHANNEL = 'SMS'",
+        java.sql.Timestamp.from(java.time.Instant.now().minus(ago)), noticeKey);
   }
 
   @Test
