@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * before/after).
  */
 @Component
-@ConditionalOnProperty(name = "peakcare.engine.authorized-groups-index-scan", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "peakcare.engine.authorized-groups-index-scan", havingValue = "true",
+    matchIfMissing = true)
 class AuthorizedGroupIdsQuery extends AbstractProcessEnginePlugin {
 
   static final String CAMUNDA_STATEMENT = "selectAuthorizedGroupIds";

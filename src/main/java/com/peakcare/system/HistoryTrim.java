@@ -3,6 +3,7 @@ package com.peakcare.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,8 +36,13 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
 
   HistoryTrim(@Value("${peakcare.history.without-variable-details:}") List<String> withoutVariableDetails,
       @Value("${peakcare.history.machinery:}") List<String> machinery) {
-    this.withoutVariableDetails = Set.copyOf(withoutVariableDetails.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
-    this.machinery = Set.copyOf(machinery.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+    this.withoutVariableDetails = processKeys(withoutVariableDetails);
+    this.machinery = processKeys(machinery);
+  }
+
+  /** A comma-separated property as process keys: an empty value (a blank element) means none. */
+  private static Set<String> processKeys(List<String> values) {
+    return values.stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -74,7 +80,8 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
 
     @Override
     protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-      return !withoutVariableDetails.contains(event.getProcessDefinitionKey()) && super.shouldWriteHistoricDetail(event);
+      return !withoutVariableDetails.contains(event.getProcessDefinitionKey())
+          && super.shouldWriteHistoricDetail(event);
     }
   }
 }
