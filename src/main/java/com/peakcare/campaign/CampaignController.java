@@ -9,7 +9,7 @@ import com.peakcare.campaign.CampaignRecords.Finding;
 import com.peakcare.campaign.CampaignRecords.LedgerEntry;
 import com.peakcare.campaign.CampaignRecords.Version;
 import com.peakcare.identity.Groups;
-import com.peakcare.system.ApiException;
+import com.peakcare.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

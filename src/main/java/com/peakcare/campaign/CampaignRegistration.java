@@ -3,8 +3,8 @@ package com.peakcare.campaign;
 import static com.peakcare.campaign.CampaignCheckProcess.Vars;
 
 import com.peakcare.campaign.CampaignRecords.Campaign;
-import com.peakcare.system.ApiException;
-import com.peakcare.system.ApiProblems.FieldProblem;
+import com.peakcare.web.ApiException;
+import com.peakcare.web.ApiProblems.FieldProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;

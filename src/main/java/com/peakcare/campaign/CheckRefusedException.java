@@ -1,6 +1,6 @@
 package com.peakcare.campaign;
 
-import com.peakcare.system.TaskRefusedException;
+import com.peakcare.engine.TaskRefusedException;
 
 /**
  * A task completion (or assignment) the campaign check does not accept: four-eyes, a form field out of range.

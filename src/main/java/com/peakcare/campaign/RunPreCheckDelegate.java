@@ -3,8 +3,8 @@ package com.peakcare.campaign;
 import static com.peakcare.campaign.CampaignCheckProcess.Vars;
 
 import com.peakcare.campaign.CampaignRecords.Campaign;
-import com.peakcare.system.ApiException;
-import com.peakcare.system.TaskRefusedException;
+import com.peakcare.web.ApiException;
+import com.peakcare.engine.TaskRefusedException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package com.peakcare.identity;
 
-import com.peakcare.system.ApiException;
+import com.peakcare.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

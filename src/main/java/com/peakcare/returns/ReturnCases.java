@@ -6,7 +6,7 @@ import com.peakcare.returns.ReturnCaseProcess.Messages;
 import com.peakcare.returns.ReturnCaseProcess.Status;
 import com.peakcare.returns.ReturnCaseProcess.Vars;
 import com.peakcare.returns.ReturnCaseRepository.CaseRow;
-import com.peakcare.system.ApiException;
+import com.peakcare.web.ApiException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.peakcare.system.ApiException;
-import com.peakcare.system.ApiProblems.FieldProblem;
+import com.peakcare.web.ApiException;
+import com.peakcare.web.ApiProblems.FieldProblem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package com.peakcare.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.peakcare.system.ParsedFeelCache;
+import com.peakcare.engine.ParsedFeelCache;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class ReturnPolicyDecisionTest {
 
   static DmnEngine dmn;
   static DmnDecision policy;
-  /** The engine PeakCare runs: FEEL expressions parsed once (com.peakcare.system.ParsedFeelCache). */
+  /** The engine PeakCare runs: FEEL expressions parsed once (com.peakcare.engine.ParsedFeelCache). */
   static DmnEngine cachingDmn;
   static DmnDecision cachingPolicy;
 

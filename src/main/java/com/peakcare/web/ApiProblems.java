@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.engine;
 
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

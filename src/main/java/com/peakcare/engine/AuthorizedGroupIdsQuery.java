@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ class AuthorizedGroupIdsQuery extends AbstractProcessEnginePlugin {
 
   static final String CAMUNDA_STATEMENT = "selectAuthorizedGroupIds";
   static final String PEAKCARE_STATEMENT = "selectAuthorizedGroupIds_peakcare";
-  private static final String MAPPER = "com/peakcare/system/authorized-group-ids.xml";
+  private static final String MAPPER = "com/peakcare/engine/authorized-group-ids.xml";
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl engine) {

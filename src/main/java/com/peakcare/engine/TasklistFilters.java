@@ -1,12 +1,10 @@
-package com.peakcare.system;
+package com.peakcare.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.peakcare.campaign.CampaignCheckProcess;
 import com.peakcare.cluster.StartupLock;
 import com.peakcare.identity.AccessRules;
 import com.peakcare.identity.Groups;
-import com.peakcare.returns.ReturnCaseProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist opens on the work that is yours: PeakCare's shared filters (matched by name, without an owner) are created
+ * Tasklist opens on the work that is yours: PeakCare's shared filters (the three below for everyone, and those the
+ * features contribute as {@link TasklistFilter} beans) (matched by name, without an owner) are created
  * at start-up when missing, brought back to this definition when their stored one differs (so a changed filter
  * reaches existing databases), and granted to the groups that use them. Any other filter, including a user's own
  * filter of the same name, is left alone. They are stored queries, the only place PeakCare allows expressions such
@@ -41,8 +40,6 @@ class TasklistFilters implements SmartInitializingSingleton {
   static final String MY_TASKS = "我的任务 · My tasks";
   static final String MY_GROUPS = "待认领 · My groups' open tasks";
   static final String OVERDUE = "已逾期 · Overdue";
-  static final String CAMPAIGNS = "活动检核 · Campaign checks";
-  static final String RETURNS = "退换货 · Returns";
 
   private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,12 +48,15 @@ class TasklistFilters implements SmartInitializingSingleton {
   private final TaskService taskService;
   private final AccessRules access;
   private final StartupLock startupLock;
+  private final List<TasklistFilter> featureFilters;
 
-  TasklistFilters(FilterService filterService, TaskService taskService, AccessRules access, StartupLock startupLock) {
+  TasklistFilters(FilterService filterService, TaskService taskService, AccessRules access, StartupLock startupLock,
+      List<TasklistFilter> featureFilters) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.access = access;
     this.startupLock = startupLock;
+    this.featureFilters = featureFilters;
   }
 
   @Override
@@ -75,17 +75,9 @@ class TasklistFilters implements SmartInitializingSingleton {
         List.of(), everyone);
     ensure(OVERDUE, 0, "已过截止时间的任务", "Tasks past their due date",
         sorted(taskService.createTaskQuery().dueBeforeExpression("${now()}")), List.of(), everyone);
-    ensure(CAMPAIGNS, 10, "活动检核的各阶段任务", "Every stage of the campaign checks",
-        sorted(taskService.createTaskQuery().processDefinitionKey(CampaignCheckProcess.KEY)),
-        List.of(variable("campaignCode", "活动编号 · Campaign"), variable("setter", "设置人 · Setter"),
-            variable("goLiveAt", "上线时间 · Go-live")),
-        List.of(Groups.OPS, Groups.UX, Groups.ALL_STAFF, Groups.SUPERVISORS));
-    ensure(RETURNS, 20, "退换货事务的任务", "Tasks of return cases",
-        sorted(taskService.createTaskQuery().processDefinitionKey(ReturnCaseProcess.KEY)),
-        List.of(variable("returnNo", "退货单号 · Return no."), variable("customerName", "客户 · Customer"),
-            variable("memberTier", "会员 · Tier"), variable("amount", "金额 · Amount"),
-            variable("type", "类型 · Type")),
-        List.of(Groups.AFTER_SALES, Groups.WAREHOUSE, Groups.SUPERVISORS));
+    for (TasklistFilter f : featureFilters) {
+      ensure(f.name(), f.priority(), f.zh(), f.en(), sorted(f.query().apply(taskService)), f.variables(), f.groups());
+    }
   }
 
   /** Urgent first: highest priority (VIPs), then the earliest due date. */
@@ -97,10 +89,6 @@ class TasklistFilters implements SmartInitializingSingleton {
   static String description(String zh, String en) {
     return zh + "；优先级高（VIP）的在前，再按截止时间，“Created”只排同级任务 · " + en
         + "; highest priority (VIPs) first, then earliest due; \"Created\" only orders tasks equal in both";
-  }
-
-  private static Map<String, String> variable(String name, String label) {
-    return Map.of("name", name, "label", label);
   }
 
   private void ensure(String name, int priority, String zh, String en, TaskQuery query,

@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.engine;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 

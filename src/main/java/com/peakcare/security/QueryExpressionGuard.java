@@ -1,5 +1,6 @@
-package com.peakcare.system;
+package com.peakcare.security;
 
+import com.peakcare.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

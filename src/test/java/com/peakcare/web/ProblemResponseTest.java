@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

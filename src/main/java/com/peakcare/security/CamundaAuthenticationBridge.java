@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.security;
 
 import com.peakcare.identity.Groups;
 import jakarta.servlet.FilterChain;

@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.engine;
 
 import camundajar.impl.scala.collection.immutable.List;
 import camundajar.impl.scala.collection.immutable.Map;

@@ -1,5 +1,6 @@
-package com.peakcare.system;
+package com.peakcare.security;
 
+import com.peakcare.web.ProblemWriter;
 import static com.peakcare.identity.Groups.CAMUNDA_ADMIN;
 import static com.peakcare.identity.Groups.authority;
 

@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.engine;
 
 import java.util.ArrayList;
 import java.util.List;

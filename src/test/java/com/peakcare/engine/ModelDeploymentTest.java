@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.web;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;

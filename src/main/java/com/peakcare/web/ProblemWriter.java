@@ -1,4 +1,4 @@
-package com.peakcare.system;
+package com.peakcare.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,17 +10,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /** Writes a problem response from a servlet filter, where no controller advice reaches. */
-final class ProblemWriter {
+public final class ProblemWriter {
 
   // the builder registers the mix-in that writes a problem's extra properties at the top level
   private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
 
-  static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+  public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     write(response, problem);
   }
 
-  static void writeInvalid(HttpServletResponse response, String field, String message) throws IOException {
+  public static void writeInvalid(HttpServletResponse response, String field, String message) throws IOException {
     write(response, ApiProblems.invalid(List.of(new ApiProblems.FieldProblem(field, message))));
   }
 
