@@ -30,7 +30,7 @@ class ApproveLaunchDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Vars.CAMPAIGN_CODE);
+    String code = execution.getProcessBusinessKey();
     List<String> blockers = blockers(code);
     execution.setVariable(Vars.LAUNCH_APPROVED, blockers.isEmpty());
     if (blockers.isEmpty()) {

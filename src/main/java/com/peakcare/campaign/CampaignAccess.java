@@ -20,5 +20,10 @@ class CampaignAccess implements FeatureGrants {
     access.grant(Groups.OPS, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ, CREATE_INSTANCE);
     access.grant(Groups.OPS, Resources.PROCESS_INSTANCE, AccessRules.ANY, CREATE);
     access.grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ, READ_HISTORY);
+    // checkers may unclaim and hand over their checks; CampaignTaskPolicy decides to whom (four-eyes)
+    for (String group : new String[] {Groups.OPS, Groups.UX, Groups.SUPERVISORS}) {
+      access.grant(group, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ,
+          org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_ASSIGN);
+    }
   }
 }

@@ -122,6 +122,21 @@ public final class CampaignCheckProcess {
       Elements.TASK_CONFIRM_ALL_HANDS_ERRORS, Stage.ERROR_CONFIRMATION,
       Elements.TASK_CONFIRM_CUSTOMER_REPORT, Stage.CUSTOMER_REPORT_CONFIRMATION);
 
+  /**
+   * The campaign's stage at each element of the process, applied from one place (engine.DerivedStatus) whatever path
+   * the process took. A campaign is registered at {@link Stage#PRE_CHECK}; the customer-report confirmation leaves
+   * the stage at {@link Stage#LIVE}.
+   */
+  public static final Map<String, String> STAGE_OF = Map.of(
+      Elements.TASK_SET_UP, Stage.SET_UP.name(),
+      Elements.TASK_RECHECK, Stage.RECHECK.name(),
+      Elements.TASK_PEER_CHECK, Stage.PEER_CHECK.name(),
+      Elements.TASK_UX_CHECK, Stage.UX_CHECK.name(),
+      Elements.TASK_OPEN_ALL_HANDS, Stage.ALL_HANDS.name(),
+      Elements.TASK_CONFIRM_ALL_HANDS_ERRORS, Stage.ERROR_CONFIRMATION.name(),
+      Elements.EVENT_LAUNCH_APPROVED, Stage.LIVE.name(),
+      Elements.END_CAMPAIGN_CLOSED, Stage.CLOSED.name());
+
   /** The overdue stage behind each escalation flow. */
   public static final Map<String, Stage> STAGE_OF_OVERDUE_FLOW = Map.of(
       Elements.FLOW_RECHECK_OVERDUE, Stage.RECHECK,

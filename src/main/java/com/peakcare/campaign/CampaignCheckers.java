@@ -10,22 +10,35 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may check what: the setter's department colleagues for the peer check (never the setter), everyone in
  * {@code all-staff} but the version's three checkers for the all-hands check, and who checked a version.
- * Used by the BPMN ({@code ${campaignCheckers.peerCandidates(setter)}}) and by the listeners.
+ * Used by the BPMN ({@code ${campaignCheckers.peerCandidatesOf(execution)}}) and by the task policy.
  */
 @Component("campaignCheckers")
 public class CampaignCheckers {
 
   private final StaffDirectory staff;
   private final SignOffLedger signOffs;
+  private final CampaignService campaigns;
 
-  CampaignCheckers(StaffDirectory staff, SignOffLedger signOffs) {
+  CampaignCheckers(StaffDirectory staff, SignOffLedger signOffs, CampaignService campaigns) {
     this.staff = staff;
     this.signOffs = signOffs;
+    this.campaigns = campaigns;
+  }
+
+  /** The setter of the campaign an execution runs, from the campaign's record (BPMN: the set-up's assignee). */
+  public String setterOf(DelegateExecution execution) {
+    return campaigns.require(execution.getProcessBusinessKey()).setter();
+  }
+
+  /** The peer check's candidates for the campaign an execution runs, from its record (BPMN: candidate users). */
+  public List<String> peerCandidatesOf(DelegateExecution execution) {
+    return peerCandidates(setterOf(execution));
   }
 
   /** Members of the setter's department group, the setter excluded. */

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import com.peakcare.engine.EngineGate;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,13 +32,15 @@ class CampaignRegistration {
   private final CampaignCheckers checkers;
   private final CampaignSettings settings;
   private final RuntimeService runtime;
+  private final EngineGate gate;
 
   CampaignRegistration(CampaignService campaigns, CampaignCheckers checkers, CampaignSettings settings,
-      RuntimeService runtime) {
+      RuntimeService runtime, EngineGate gate) {
     this.campaigns = campaigns;
     this.checkers = checkers;
     this.settings = settings;
     this.runtime = runtime;
+    this.gate = gate;
   }
 
   record NewCampaign(String code, String name, Instant goLiveAt, Instant allHandsDeadline, List<CampaignItem> items) {}
@@ -44,6 +48,21 @@ class CampaignRegistration {
   /** REST: registers, pre-checks and starts the process in one transaction; returns the registered campaign. */
   @Transactional
   Campaign start(NewCampaign n, String setter) {
+    registerAndStart(n, setter);
+    return campaigns.require(n.code());
+  }
+
+  /** Tasklist's start form (or the engine API's start): the same checks, the same registration. */
+  @Transactional
+  ProcessInstanceWithVariables startFromForm(NewCampaign n, String setter) {
+    return registerAndStart(n, setter);
+  }
+
+  /**
+   * The campaign's record first (its setter is whoever registers it: the record, not a variable, decides four-eyes),
+   * then its process, started by PeakCare itself with the few variables it routes on and shows.
+   */
+  private ProcessInstanceWithVariables registerAndStart(NewCampaign n, String setter) {
     Instant deadline = check(n, setter);
     Campaign c = campaigns.register(n.code(), n.name().trim(), n.goLiveAt(), deadline, n.items(), setter);
     Map<String, Object> vars = new HashMap<>();
@@ -51,9 +70,10 @@ class CampaignRegistration {
     vars.put(Vars.SETTER, setter);
     vars.put(Vars.GO_LIVE_AT, Date.from(c.goLiveAt()));
     vars.put(Vars.ALL_HANDS_DEADLINE, Date.from(c.allHandsDeadline()));
-    String pi = runtime.startProcessInstanceByKey(CampaignCheckProcess.KEY, c.code(), vars).getId();
-    log.info("campaign {} check started (process {}) by {}", c.code(), pi, setter);
-    return campaigns.require(c.code());
+    ProcessInstanceWithVariables pi = gate.asPeakCare(() -> runtime.createProcessInstanceByKey(CampaignCheckProcess.KEY)
+        .businessKey(c.code()).setVariables(vars).executeWithVariablesInReturn());
+    log.info("campaign {} check started (process {}) by {}", c.code(), pi.getId(), setter);
+    return pi;
   }
 
   /** Checks a new campaign; returns its all-hands deadline (given, or the configured lead before go-live). */

@@ -156,9 +156,13 @@ class CampaignService {
     return findings(code, c.currentVersion()).stream().filter(x -> x.id().equals(findingId)).findFirst().orElseThrow();
   }
 
+  /** Task_RunPreCheck: the process attaches itself to the campaign's record; a process without one stops here. */
   void attachProcess(String code, String processInstanceId) {
-    jdbc.update("update PC_CAMPAIGN set PROCESS_INSTANCE_ID = ? where CODE = ? and PROCESS_INSTANCE_ID is null",
-        processInstanceId, code);
+    if (code == null || jdbc.update("update PC_CAMPAIGN set PROCESS_INSTANCE_ID = ? where CODE = ? and "
+        + "PROCESS_INSTANCE_ID is null", processInstanceId, code) != 1) {
+      throw new IllegalStateException("campaign " + code + " is not registered, or already has its process: campaign"
+          + " checks are started through POST /api/campaigns or Tasklist's start form");
+    }
   }
 
   void setStage(String code, Stage stage) {
@@ -166,13 +170,13 @@ class CampaignService {
   }
 
   void block(String code, String reason) {
-    jdbc.update("update PC_CAMPAIGN set STAGE = ?, BLOCKED_REASON = ? where CODE = ?", Stage.SET_UP.name(), reason, code);
+    jdbc.update("update PC_CAMPAIGN set BLOCKED_REASON = ? where CODE = ?", reason, code);
     log.info("campaign {} launch blocked: {}", code, reason);
   }
 
   void launch(String code) {
-    jdbc.update("update PC_CAMPAIGN set STAGE = ?, BLOCKED_REASON = null, LAUNCHED_AT = ? where CODE = ?",
-        Stage.LIVE.name(), utc(Instant.now()), code);
+    jdbc.update("update PC_CAMPAIGN set BLOCKED_REASON = null, LAUNCHED_AT = ? where CODE = ?", utc(Instant.now()),
+        code);
     log.info("campaign {} approved for launch", code);
   }
 

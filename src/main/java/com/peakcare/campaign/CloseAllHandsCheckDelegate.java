@@ -24,7 +24,7 @@ class CloseAllHandsCheckDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Vars.CAMPAIGN_CODE);
+    String code = execution.getProcessBusinessKey();
     Campaign c = campaigns.require(code);
     campaigns.closeAllHandsRound(code);
     List<String> reports = campaigns.unconfirmedReports(code, c.currentVersion(), ErrorReportSource.ALL_HANDS);

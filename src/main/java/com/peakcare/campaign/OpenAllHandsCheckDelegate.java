@@ -28,12 +28,11 @@ class OpenAllHandsCheckDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Vars.CAMPAIGN_CODE);
+    String code = execution.getProcessBusinessKey();
     Campaign c = campaigns.require(code);
     Version v = campaigns.version(code, c.currentVersion());
     List<String> participants = checkers.allHandsParticipants(code, c.setter(), v.hash());
     int round = campaigns.openAllHandsRound(code, v.version(), participants);
-    campaigns.setStage(code, Stage.ALL_HANDS);
     execution.setVariable(Vars.ALL_HANDS_PARTICIPANTS, new ArrayList<>(participants));
     log.info("campaign {} all-hands round {} opened for {} participant(s), version {}", code, round,
         participants.size(), v.version());

@@ -37,21 +37,21 @@ class IdentityBootstrap implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
   static final String DEMO_PASSWORD = "demo";
 
-  /** user, first name, last name, department, superior, groups besides all-staff. */
+  /** user, first name, last name, department, superior, groups besides all-staff, printed name. */
   private static final List<String[]> DEMO_STAFF = List.of(
-      new String[] {"demo", "Demo", "Admin", "management", null, CAMUNDA_ADMIN},
-      new String[] {"setter1", "Lin", "Wei", OPS, "opslead", OPS},
-      new String[] {"peer1", "Zhao", "Min", OPS, "opslead", OPS},
-      new String[] {"opslead", "Chen", "Jing", OPS, "demo", OPS + "," + SUPERVISORS},
-      new String[] {"ux1", "Wang", "Fang", UX, "uxlead", UX},
-      new String[] {"uxlead", "Liu", "Yang", UX, "demo", UX + "," + SUPERVISORS},
-      new String[] {"staff1", "Sun", "Li", "general", "opslead", ""},
-      new String[] {"staff2", "Zhou", "Tao", "general", "opslead", ""},
-      new String[] {"agent1", "Wu", "Hui", AFTER_SALES, "cslead", AFTER_SALES},
-      new String[] {"agent2", "Zheng", "Lei", AFTER_SALES, "cslead", AFTER_SALES},
-      new String[] {"cslead", "Huang", "Mei", AFTER_SALES, "demo", AFTER_SALES + "," + SUPERVISORS},
-      new String[] {"warehouse1", "Xu", "Qiang", WAREHOUSE, "cslead", WAREHOUSE},
-      new String[] {"auditor1", "He", "Ping", "audit", "demo", AUDITORS});
+      new String[] {"demo", "Demo", "Admin", "management", null, CAMUNDA_ADMIN, "系统管理员"},
+      new String[] {"setter1", "Lin", "Wei", OPS, "opslead", OPS, "林伟"},
+      new String[] {"peer1", "Zhao", "Min", OPS, "opslead", OPS, "赵敏"},
+      new String[] {"opslead", "Chen", "Jing", OPS, "demo", OPS + "," + SUPERVISORS, "陈静"},
+      new String[] {"ux1", "Wang", "Fang", UX, "uxlead", UX, "王芳"},
+      new String[] {"uxlead", "Liu", "Yang", UX, "demo", UX + "," + SUPERVISORS, "刘洋"},
+      new String[] {"staff1", "Sun", "Li", "general", "opslead", "", "孙丽"},
+      new String[] {"staff2", "Zhou", "Tao", "general", "opslead", "", "周涛"},
+      new String[] {"agent1", "Wu", "Hui", AFTER_SALES, "cslead", AFTER_SALES, "吴慧"},
+      new String[] {"agent2", "Zheng", "Lei", AFTER_SALES, "cslead", AFTER_SALES, "郑磊"},
+      new String[] {"cslead", "Huang", "Mei", AFTER_SALES, "demo", AFTER_SALES + "," + SUPERVISORS, "黄梅"},
+      new String[] {"warehouse1", "Xu", "Qiang", WAREHOUSE, "cslead", WAREHOUSE, "徐强"},
+      new String[] {"auditor1", "He", "Ping", "audit", "demo", AUDITORS, "何平"});
 
   private final IdentityService identityService;
   private final AccessRules access;
@@ -134,6 +134,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       }
       if (created) {
         staff.assign(s[0], s[3], s[4]);
+        staff.name(s[0], s[6]);
       }
     }
     boolean shopCreated = ensureUser("shop1", "Shop", "Integration", DEMO_PASSWORD);

@@ -43,7 +43,7 @@ class StaffController {
 
   @PutMapping("/staff/{userId}")
   @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
-  @Operation(summary = "Sets a member's department and superior (administrators)")
+  @Operation(summary = "Sets a member's department, superior and printed name (administrators)")
   StaffProfile assign(@PathVariable String userId, @Valid @RequestBody Assignment body) {
     if (!directory.exists(userId)) {
       throw ApiException.notFound("user " + userId);
@@ -57,11 +57,16 @@ class StaffController {
       }
     }
     directory.assign(userId, body.department(), body.superior());
+    if (body.name() != null) {
+      directory.name(userId, body.name().isBlank() ? null : body.name().trim());
+    }
     return directory.find(userId).orElseThrow();
   }
 
+  /** Department and superior; optionally the name printed on sign-offs (blank: back to the Camunda profile's). */
   record Assignment(
       @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+", message = "lower-case letters, digits and '-'")
           String department,
-      @Size(max = 64) String superior) {}
+      @Size(max = 64) String superior,
+      @Size(max = 128) String name) {}
 }

@@ -32,13 +32,13 @@ public class StaffDirectory {
       return Optional.empty();
     }
     List<String[]> rows = jdbc.query(
-        "select DEPARTMENT, SUPERIOR_ID from PC_STAFF_PROFILE where USER_ID = ?",
-        (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
+        "select DEPARTMENT, SUPERIOR_ID, NAME from PC_STAFF_PROFILE where USER_ID = ?",
+        (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
         userId);
     String department = rows.isEmpty() ? null : rows.get(0)[0];
     String superior = rows.isEmpty() ? null : rows.get(0)[1];
-    return Optional.of(new StaffProfile(
-        userId, printedName(user), user.getEmail(), department, superior, groupsOf(userId)));
+    String name = rows.isEmpty() || rows.get(0)[2] == null ? printedName(user) : rows.get(0)[2];
+    return Optional.of(new StaffProfile(userId, name, user.getEmail(), department, superior, groupsOf(userId)));
   }
 
   public List<String> groupsOf(String userId) {
@@ -56,6 +56,18 @@ public class StaffDirectory {
 
   public boolean exists(String userId) {
     return identityService.createUserQuery().userId(userId).count() == 1;
+  }
+
+  /**
+   * The name printed on the member's sign-offs (an administrator's record: nobody sets their own). Null keeps the
+   * Camunda profile's name.
+   */
+  @Transactional
+  public void name(String userId, String name) {
+    if (jdbc.update("update PC_STAFF_PROFILE set NAME = ?, UPDATED_AT = ? where USER_ID = ?", name,
+        Timestamp.from(Instant.now()), userId) == 0) {
+      throw new IllegalStateException("no staff profile for " + userId + ": assign a department first");
+    }
   }
 
   /** Records (or changes) a member's department and superior. */

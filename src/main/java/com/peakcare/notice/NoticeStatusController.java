@@ -24,15 +24,16 @@ class NoticeStatusController {
     this.refundCare = refundCare;
   }
 
+  // integrators read their own cases' notices and refund promise in GET /api/returns/{returnNo}
   @GetMapping("/notices/{caseRef}")
-  @PreAuthorize("hasAnyAuthority('GROUP_after-sales', 'GROUP_supervisors', 'GROUP_integrators', 'GROUP_auditors')")
+  @PreAuthorize("hasAnyAuthority('GROUP_after-sales', 'GROUP_supervisors', 'GROUP_auditors')")
   @Operation(summary = "The case's notices, oldest first: text, channels and their delivery status")
   List<Notice> noticesOf(@PathVariable String caseRef) {
     return notices.noticesOf(caseRef);
   }
 
   @GetMapping("/refund-care/{returnNo}")
-  @PreAuthorize("hasAnyAuthority('GROUP_after-sales', 'GROUP_supervisors', 'GROUP_integrators', 'GROUP_auditors')")
+  @PreAuthorize("hasAnyAuthority('GROUP_after-sales', 'GROUP_supervisors', 'GROUP_auditors')")
   @Operation(summary = "The refund promise of a return: promised and actual times, kept or not")
   RefundCare.RefundPromise promiseOf(@PathVariable String returnNo) {
     return refundCare.promiseOf(returnNo).orElseThrow(() -> ApiException.notFound("refund promise of " + returnNo));

@@ -27,7 +27,7 @@ class AgentAssignment {
 
   private static final Logger log = LoggerFactory.getLogger(AgentAssignment.class);
 
-  enum Reason { EXPLICIT, RETURNING_CUSTOMER, LEAST_LOADED, REASSIGNED }
+  enum Reason { EXPLICIT, RETURNING_CUSTOMER, LEAST_LOADED, REASSIGNED, HANDED_OVER }
 
   record Choice(String agent, Reason reason, String detail) {}
 

@@ -22,9 +22,10 @@ class AssignAgentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String returnNo = (String) execution.getVariable(Vars.RETURN_NO);
-    AgentAssignment.Choice choice = assignment.choose(returnNo, (String) execution.getVariable(Vars.REQUESTED_ASSIGNEE),
-        RegisterReturnCaseDelegate.customerKey((String) execution.getVariable(Vars.CUSTOMER_PHONE)));
+    ReturnCaseRepository.CaseRow row = cases.caseOf(execution.getProcessBusinessKey(),
+        execution.getProcessInstanceId());
+    String returnNo = row.returnNo();
+    AgentAssignment.Choice choice = assignment.choose(returnNo, row.request().assignee(), row.customerKey());
     execution.setVariable(Vars.ASSIGNEE, choice.agent());
     execution.setVariable(Vars.ASSIGNMENT_REASON, choice.reason().name());
     Object sla = execution.getVariable(Vars.REVIEW_SLA_HOURS);

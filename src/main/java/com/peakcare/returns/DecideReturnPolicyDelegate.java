@@ -1,6 +1,8 @@
 package com.peakcare.returns;
 
 import com.peakcare.returns.ReturnCaseProcess.Vars;
+import com.peakcare.returns.ReturnCaseRepository.CaseRow;
+import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -9,8 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The business rule task: evaluates the business's return policy (processes/return-policy.dmn) and keeps its
- * outputs as plain process variables, which the gateways and forms read.
+ * The business rule task: evaluates the business's return policy (processes/return-policy.dmn) on the case record's
+ * facts and keeps its outputs as process variables, which the gateways and forms read.
  */
 @Component
 class DecideReturnPolicyDelegate implements JavaDelegate {
@@ -25,13 +27,15 @@ class DecideReturnPolicyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    CaseRow row = cases.caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    ReturnRequest request = row.request();
     Map<String, Object> inputs = Map.of(
-        Vars.TYPE, execution.getVariable(Vars.TYPE),
-        Vars.REASON, execution.getVariable(Vars.REASON),
-        Vars.DAYS_SINCE_DELIVERY, execution.getVariable(Vars.DAYS_SINCE_DELIVERY),
-        Vars.AMOUNT, execution.getVariable(Vars.AMOUNT),
-        Vars.MEMBER_TIER, execution.getVariable(Vars.MEMBER_TIER),
-        Vars.ITEM_CATEGORY, execution.getVariable(Vars.ITEM_CATEGORY));
+        Vars.TYPE, row.type(),
+        Vars.REASON, row.reason(),
+        Vars.DAYS_SINCE_DELIVERY, ReturnCases.daysSinceDelivery(request.deliveredAt(), Instant.now()),
+        Vars.AMOUNT, row.amount().doubleValue(),
+        Vars.MEMBER_TIER, row.memberTier(),
+        Vars.ITEM_CATEGORY, request.policyCategory().name());
     DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(ReturnCaseProcess.POLICY_DECISION)
         .variables(inputs).evaluate().getSingleResult();
     String outcome = result.getEntry("outcome");
@@ -43,9 +47,8 @@ class DecideReturnPolicyDelegate implements JavaDelegate {
     execution.setVariable(Vars.REFUND_PROMISE_HOURS, promiseHours);
     execution.setVariable(Vars.REJECTION_CODE, rejectionCode);
     execution.setVariable(Vars.REJECTION_REASON, rejectionCode == null ? null
-        : RejectionReasons.text(rejectionCode, (String) execution.getVariable(Vars.CUSTOMER_LOCALE)));
-    String returnNo = (String) execution.getVariable(Vars.RETURN_NO);
-    cases.policyDecided(returnNo, outcome, rejectionCode == null
+        : RejectionReasons.text(rejectionCode, request.customer().locale()));
+    cases.policyDecided(row.returnNo(), outcome, rejectionCode == null
         ? outcome + " (review within " + reviewSla + " h, refund within " + promiseHours + " h)"
         : outcome + " " + rejectionCode);
   }

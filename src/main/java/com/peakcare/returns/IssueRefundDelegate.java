@@ -1,16 +1,15 @@
 package com.peakcare.returns;
 
 import com.peakcare.notice.RefundCare;
-import com.peakcare.returns.ReturnCaseProcess.Vars;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pays the refund through the gateway (idempotent per return number, so a retried job never pays twice) and tells
- * the refund-care process that the promise is kept.
+ * Pays the refund the case record says is due (amount and destination from the record, never from a variable)
+ * through the gateway, idempotent per return number so a retried job never pays twice, records the provider's
+ * reference and tells the refund-care process that the promise is kept. A case not due a refund pays nothing: the
+ * step fails and, after its retries, is an incident.
  */
 @Component
 class IssueRefundDelegate implements JavaDelegate {
@@ -27,13 +26,10 @@ class IssueRefundDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String returnNo = (String) execution.getVariable(Vars.RETURN_NO);
-    Object partial = execution.getVariable(Vars.REFUND_AMOUNT);
-    double amount = ((Number) (partial != null ? partial : execution.getVariable(Vars.AMOUNT))).doubleValue();
-    BigDecimal money = BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP);
-    RefundGateway.Refund refund = gateway.refund(returnNo, money, (String) execution.getVariable(Vars.REFUND_TO));
+    String returnNo = execution.getProcessBusinessKey();
+    ReturnCaseRepository.Refund due = cases.refundDue(returnNo, execution.getProcessInstanceId());
+    RefundGateway.Refund refund = gateway.refund(returnNo, due.amount(), due.refundTo());
+    cases.refunded(returnNo, refund.amount(), refund.refundTo(), refund.gatewayRef(), refund.doneAt());
     refundCare.refundDone(returnNo, refund.amount(), refund.refundTo(), refund.doneAt());
-    cases.event(returnNo, "system", "REFUNDED", refund.amount().toPlainString() + " to " + refund.refundTo()
-        + " (" + refund.gatewayRef() + ")");
   }
 }

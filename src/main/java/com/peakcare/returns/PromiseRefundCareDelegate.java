@@ -3,7 +3,7 @@ package com.peakcare.returns;
 import com.peakcare.notice.NoticeCustomer;
 import com.peakcare.notice.RefundCare;
 import com.peakcare.returns.ReturnCaseProcess.Vars;
-import java.math.BigDecimal;
+import com.peakcare.returns.ReturnCaseRepository.CaseRow;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Money is involved: promise the customer a concrete refund time (退款关怀), watched by the refund-care process. */
+/**
+ * Money is involved: promise the customer a concrete refund time (退款关怀), watched by the refund-care process. The
+ * amount and the customer come from the case record.
+ */
 @Component
 class PromiseRefundCareDelegate implements JavaDelegate {
 
@@ -25,18 +28,15 @@ class PromiseRefundCareDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String returnNo = (String) execution.getVariable(Vars.RETURN_NO);
+    CaseRow row = cases.caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     int hours = ((Number) execution.getVariable(Vars.REFUND_PROMISE_HOURS)).intValue();
     Instant promisedBy = Instant.now().plus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
     execution.setVariable(Vars.PROMISED_BY, Date.from(promisedBy));
-    refundCare.promise(returnNo, customer(execution), promisedBy,
-        BigDecimal.valueOf(((Number) execution.getVariable(Vars.AMOUNT)).doubleValue()));
-    cases.event(returnNo, "system", "REFUND_PROMISED", "by " + promisedBy);
+    refundCare.promise(row.returnNo(), customer(row.request().customer()), promisedBy, row.refund().amount());
+    cases.event(row.returnNo(), "system", "REFUND_PROMISED", "by " + promisedBy);
   }
 
-  static NoticeCustomer customer(DelegateExecution e) {
-    return new NoticeCustomer((String) e.getVariable(Vars.CUSTOMER_NAME), (String) e.getVariable(Vars.CUSTOMER_PHONE),
-        (String) e.getVariable(Vars.CUSTOMER_EMAIL), (String) e.getVariable(Vars.CUSTOMER_LOCALE),
-        (String) e.getVariable(Vars.CUSTOMER_PROVINCE));
+  static NoticeCustomer customer(ReturnRequest.Customer c) {
+    return new NoticeCustomer(c.name(), c.phone(), c.email(), c.locale(), c.province());
   }
 }

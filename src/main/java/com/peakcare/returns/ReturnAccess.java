@@ -3,8 +3,8 @@ package com.peakcare.returns;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN;
+import static org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK;
 
 import com.peakcare.identity.AccessRules;
 import com.peakcare.identity.FeatureGrants;
@@ -26,6 +26,12 @@ class ReturnAccess implements FeatureGrants {
       access.grant(group, Resources.PROCESS_DEFINITION, ReturnCaseProcess.KEY, READ, CREATE_INSTANCE);
       access.grant(group, Resources.PROCESS_INSTANCE, AccessRules.ANY, CREATE);
     }
-    access.grant(Groups.SUPERVISORS, Resources.TASK, AccessRules.ANY, READ, UPDATE, TASK_ASSIGN);
+    // supervisors see every task and hand any over; who may take which task is the task policy's rule
+    access.grant(Groups.SUPERVISORS, Resources.TASK, AccessRules.ANY, READ, TASK_ASSIGN, TASK_WORK);
+    // the people who work a case's tasks may unclaim and hand them over (ReturnTaskPolicy decides to whom)
+    for (String group : new String[] {Groups.AFTER_SALES, Groups.WAREHOUSE, Groups.SUPERVISORS}) {
+      access.grant(group, Resources.PROCESS_DEFINITION, ReturnCaseProcess.KEY, READ,
+          org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_ASSIGN);
+    }
   }
 }

@@ -30,6 +30,7 @@ public final class ReturnCaseProcess {
     public static final String TIMER_INSPECTION_OVERDUE = "Timer_InspectionOverdue";
     public static final String TASK_HANDLE_OVERDUE_INSPECTION = "Task_HandleOverdueInspection";
     public static final String TASK_DECIDE_AFTER_FAILED_INSPECTION = "Task_DecideAfterFailedInspection";
+    public static final String GATEWAY_REFUND_JOIN = "Gateway_RefundJoin";
     public static final String TASK_ISSUE_REFUND = "Task_IssueRefund";
     public static final String TASK_SHIP_REPLACEMENT = "Task_ShipReplacement";
     public static final String TASK_SEND_SHIPPING = "Task_SendShippingNotice";
@@ -47,6 +48,22 @@ public final class ReturnCaseProcess {
 
     private Elements() {}
   }
+
+  /**
+   * The case's status at each element of the process (element id, or id + ":end" for when it is left), applied from
+   * one place (engine.DerivedStatus). The refund join is reached in the step that makes the refund due; the refund
+   * itself runs asynchronously after it.
+   */
+  public static final java.util.Map<String, String> STATUS_OF = java.util.Map.of(
+      Elements.TASK_REVIEW, "UNDER_REVIEW",
+      Elements.TASK_WAIT_FOR_PARCEL, "AWAITING_PARCEL",
+      Elements.TASK_INSPECT, "INSPECTING",
+      Elements.GATEWAY_REFUND_JOIN, "REFUNDING",
+      Elements.TASK_ISSUE_REFUND + ":end", "REFUNDED",
+      Elements.TASK_WAIT_FOR_DELIVERY, "EXCHANGE_SHIPPED",
+      Elements.END_CLOSED, "CLOSED",
+      Elements.END_REJECTED, "REJECTED",
+      Elements.END_CANCELLED, "CANCELLED");
 
   /** Messages the case waits for. */
   public static final class Messages {

@@ -23,7 +23,28 @@ class ReturnCaseRepository {
 
   record CaseRow(String returnNo, String orderNo, String type, String reason, BigDecimal amount, String customerKey,
       String memberTier, String province, String requestHash, String requestJson, String processInstanceId,
-      Status status, String policyOutcome, String assignee, String openedBy, Instant createdAt, Instant updatedAt) {}
+      Status status, String policyOutcome, String assignee, String openedBy, Instant createdAt, Instant updatedAt,
+      Refund refund) {
+
+    /** The request as it was registered: customer, items, dates. */
+    ReturnRequest request() {
+      return RequestFingerprint.parse(requestJson);
+    }
+
+    ReturnCaseProcess.CaseType caseType() {
+      return ReturnCaseProcess.CaseType.valueOf(type);
+    }
+  }
+
+  /**
+   * The refund as the case record holds it (issue 12: the only source of money and destination): how much, where to,
+   * the decisions that make it due, and once paid when and under which provider reference.
+   */
+  record Refund(BigDecimal amount, String refundTo, Boolean approved, Boolean inspectionPassed, Boolean partial,
+      Instant refundedAt, String reference) {
+
+    static final Refund NONE = new Refund(null, null, null, null, null, null, null);
+  }
 
   record EventRow(Instant at, String actor, String event, String detail) {}
 
@@ -32,7 +53,16 @@ class ReturnCaseRepository {
       rs.getBigDecimal("AMOUNT"), rs.getString("CUSTOMER_KEY"), rs.getString("MEMBER_TIER"), rs.getString("PROVINCE"),
       rs.getString("REQUEST_HASH"), rs.getString("REQUEST_JSON"), rs.getString("PROCESS_INSTANCE_ID"),
       Status.valueOf(rs.getString("STATUS")), rs.getString("POLICY_OUTCOME"), rs.getString("ASSIGNEE"),
-      rs.getString("OPENED_BY"), rs.getTimestamp("CREATED_AT").toInstant(), rs.getTimestamp("UPDATED_AT").toInstant());
+      rs.getString("OPENED_BY"), rs.getTimestamp("CREATED_AT").toInstant(), rs.getTimestamp("UPDATED_AT").toInstant(),
+      new Refund(rs.getBigDecimal("REFUND_AMOUNT"), rs.getString("REFUND_TO"), bool(rs, "APPROVED"),
+          bool(rs, "INSPECTION_PASSED"), bool(rs, "PARTIAL_REFUND"),
+          rs.getTimestamp("REFUNDED_AT") == null ? null : rs.getTimestamp("REFUNDED_AT").toInstant(),
+          rs.getString("REFUND_REF")));
+
+  private static Boolean bool(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    boolean value = rs.getBoolean(column);
+    return rs.wasNull() ? null : value;
+  }
 
   Optional<CaseRow> find(String returnNo) {
     return jdbc.query("select * from PC_RETURN_CASE where RETURN_NO = ?", CASE, returnNo).stream().findFirst();
@@ -40,11 +70,48 @@ class ReturnCaseRepository {
 
   void insert(CaseRow c) {
     jdbc.update("insert into PC_RETURN_CASE (RETURN_NO, ORDER_NO, CASE_TYPE, REASON, AMOUNT, CUSTOMER_KEY, MEMBER_TIER,"
-            + " PROVINCE, REQUEST_HASH, REQUEST_JSON, PROCESS_INSTANCE_ID, STATUS, OPENED_BY, CREATED_AT, UPDATED_AT)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " PROVINCE, REQUEST_HASH, REQUEST_JSON, PROCESS_INSTANCE_ID, STATUS, OPENED_BY, CREATED_AT, UPDATED_AT,"
+            + " REFUND_AMOUNT, REFUND_TO) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         c.returnNo(), c.orderNo(), c.type(), c.reason(), c.amount(), c.customerKey(), c.memberTier(), c.province(),
         c.requestHash(), c.requestJson(), c.processInstanceId(), c.status().name(), c.openedBy(),
-        ts(c.createdAt()), ts(c.updatedAt()));
+        ts(c.createdAt()), ts(c.updatedAt()), c.refund().amount(), c.refund().refundTo());
+  }
+
+  /** Links the case to the process instance that runs it; false when it has one already (or no such case). */
+  boolean attach(String returnNo, String processInstanceId) {
+    return jdbc.update("update PC_RETURN_CASE set PROCESS_INSTANCE_ID = ?, UPDATED_AT = ? where RETURN_NO = ?"
+        + " and PROCESS_INSTANCE_ID is null", processInstanceId, ts(Instant.now()), returnNo) == 1;
+  }
+
+  Optional<CaseRow> findByProcessInstance(String processInstanceId) {
+    return jdbc.query("select * from PC_RETURN_CASE where PROCESS_INSTANCE_ID = ?", CASE, processInstanceId).stream()
+        .findFirst();
+  }
+
+  void updateApproved(String returnNo, boolean approved) {
+    jdbc.update("update PC_RETURN_CASE set APPROVED = ?, UPDATED_AT = ? where RETURN_NO = ?",
+        approved, ts(Instant.now()), returnNo);
+  }
+
+  void updateInspection(String returnNo, boolean passed) {
+    jdbc.update("update PC_RETURN_CASE set INSPECTION_PASSED = ?, UPDATED_AT = ? where RETURN_NO = ?",
+        passed, ts(Instant.now()), returnNo);
+  }
+
+  void updatePartialRefund(String returnNo, boolean partial, BigDecimal amount) {
+    jdbc.update("update PC_RETURN_CASE set PARTIAL_REFUND = ?, REFUND_AMOUNT = coalesce(?, REFUND_AMOUNT),"
+        + " UPDATED_AT = ? where RETURN_NO = ?", partial, amount, ts(Instant.now()), returnNo);
+  }
+
+  void updateRefund(String returnNo, BigDecimal amount, String refundTo) {
+    jdbc.update("update PC_RETURN_CASE set REFUND_AMOUNT = ?, REFUND_TO = ?, UPDATED_AT = ? where RETURN_NO = ?",
+        amount, refundTo, ts(Instant.now()), returnNo);
+  }
+
+  /** Records the payment once: false when it was recorded already. */
+  boolean markRefunded(String returnNo, Instant at, String reference) {
+    return jdbc.update("update PC_RETURN_CASE set REFUNDED_AT = ?, REFUND_REF = ?, UPDATED_AT = ? where RETURN_NO = ?"
+        + " and REFUNDED_AT is null", ts(at), reference, ts(Instant.now()), returnNo) == 1;
   }
 
   void updateStatus(String returnNo, Status status) {
@@ -90,7 +157,7 @@ class ReturnCaseRepository {
         .stream().findFirst();
   }
 
-  List<CaseRow> list(Status status, String assignee, int page, int size) {
+  List<CaseRow> list(Status status, String assignee, String openedBy, int page, int size) {
     StringBuilder sql = new StringBuilder("select * from PC_RETURN_CASE where 1 = 1");
     List<Object> args = new ArrayList<>();
     if (status != null) {
@@ -100,6 +167,10 @@ class ReturnCaseRepository {
     if (assignee != null) {
       sql.append(" and ASSIGNEE = ?");
       args.add(assignee);
+    }
+    if (openedBy != null) {
+      sql.append(" and OPENED_BY = ?");
+      args.add(openedBy);
     }
     sql.append(" order by CREATED_AT desc, RETURN_NO limit ? offset ?");
     args.add(size);

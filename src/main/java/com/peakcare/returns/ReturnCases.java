@@ -6,27 +6,35 @@ import com.peakcare.returns.ReturnCaseProcess.Messages;
 import com.peakcare.returns.ReturnCaseProcess.Status;
 import com.peakcare.returns.ReturnCaseProcess.Vars;
 import com.peakcare.returns.ReturnCaseRepository.CaseRow;
+import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.Refusal;
 import com.peakcare.web.ApiException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Opens return cases, moves them on when the outside world reports, and shows where each one stands. */
 @Service
 public class ReturnCases {
 
   private static final Logger log = LoggerFactory.getLogger(ReturnCases.class);
+  static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
 
   private final ReturnCaseRepository repository;
   private final AgentAssignment assignment;
@@ -35,9 +43,12 @@ public class ReturnCases {
   private final NoticeService notices;
   private final RefundCare refundCare;
   private final ReturnSettings settings;
+  private final EngineGate gate;
+  private final TransactionTemplate transaction;
 
   ReturnCases(ReturnCaseRepository repository, AgentAssignment assignment, RuntimeService runtimeService,
-      TaskService taskService, NoticeService notices, RefundCare refundCare, ReturnSettings settings) {
+      TaskService taskService, NoticeService notices, RefundCare refundCare, ReturnSettings settings, EngineGate gate,
+      PlatformTransactionManager transactionManager) {
     this.repository = repository;
     this.assignment = assignment;
     this.runtimeService = runtimeService;
@@ -45,27 +56,31 @@ public class ReturnCases {
     this.notices = notices;
     this.refundCare = refundCare;
     this.settings = settings;
+    this.gate = gate;
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
   /** The case and whether this call created it (false: an identical retry of an earlier request). */
   public record Opened(boolean created, ReturnCaseView view) {}
 
+  /**
+   * Opens a case (REST): validated by the controller, fingerprinted, registered and started in one transaction. The
+   * return number is the key: an identical retry answers the existing case, other content with the same number is a
+   * conflict.
+   */
   public Opened open(ReturnRequest request, String user) {
     String hash = RequestFingerprint.hash(request);
     Optional<Opened> earlier = earlier(request.returnNo(), hash);
     if (earlier.isPresent()) {
       return earlier.get();
     }
-    if (request.assignee() != null && !request.assignee().isBlank() && !assignment.isAgent(request.assignee())) {
-      throw ApiException.invalid("assignee", request.assignee() + " is not an agent of after-sales");
+    requireAgent(request.assignee());
+    if (!request.crossFieldProblems().isEmpty()) {
+      throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid request", "Invalid request: amount",
+          request.crossFieldProblems());
     }
     try {
-      // one engine command, one transaction: the case row, the policy decision, the assignment and the first
-      // notices commit together or not at all
-      runtimeService.createProcessInstanceByKey(ReturnCaseProcess.KEY)
-          .businessKey(request.returnNo())
-          .setVariables(variables(request, user))
-          .execute();
+      register(request, hash, user);
     } catch (RuntimeException e) {
       // a concurrent identical request may have won the race on the primary key
       Optional<Opened> raced = earlier(request.returnNo(), hash);
@@ -77,6 +92,59 @@ public class ReturnCases {
     return new Opened(true, view(request.returnNo()));
   }
 
+  /**
+   * Opens a case from Tasklist's start form (or the engine API's start): the same validation and registration as the
+   * API; a return number that exists is the person's mistake, not a retry.
+   */
+  ProcessInstanceWithVariables openFromForm(ReturnRequest request, String user) {
+    if (repository.find(request.returnNo()).isPresent()) {
+      throw Refusal.invalid(Vars.RETURN_NO, "退货单号 " + request.returnNo() + " 已存在 · Return "
+          + request.returnNo() + " exists already");
+    }
+    if (request.assignee() != null && !request.assignee().isBlank() && !assignment.isAgent(request.assignee())) {
+      throw Refusal.invalid(Vars.REQUESTED_ASSIGNEE, request.assignee() + " 不是售后客服 · " + request.assignee()
+          + " is not an after-sales agent");
+    }
+    return register(request, RequestFingerprint.hash(request), user);
+  }
+
+  private void requireAgent(String assignee) {
+    if (assignee != null && !assignee.isBlank() && !assignment.isAgent(assignee)) {
+      throw ApiException.invalid("assignee", assignee + " is not an agent of after-sales");
+    }
+  }
+
+  /**
+   * The case record first (the system of record: request, money, destination), then its process, started by PeakCare
+   * itself, in one transaction: the record and the process exist together or not at all.
+   */
+  private ProcessInstanceWithVariables register(ReturnRequest request, String hash, String user) {
+    return transaction.execute(status -> {
+      Instant now = Instant.now();
+      boolean money = request.type().moneyInvolved();
+      repository.insert(new CaseRow(request.returnNo(), request.orderNo(), request.type().name(),
+          request.reason().name(), request.amount(), customerKey(request.customer().phone()),
+          request.customer().memberTier().name(), request.customer().province(), hash,
+          RequestFingerprint.json(request), null, Status.OPEN, null, null, user, now, now,
+          new ReturnCaseRepository.Refund(money ? request.amount() : null, money ? settings.refundTo() : null,
+              null, null, null, null, null)));
+      repository.event(request.returnNo(), user, "OPENED",
+          request.type() + " / " + request.reason() + " / " + request.amount().toPlainString());
+      return gate.asPeakCare(() -> runtimeService.createProcessInstanceByKey(ReturnCaseProcess.KEY)
+          .businessKey(request.returnNo())
+          .setVariables(variables(request, user, now))
+          .executeWithVariablesInReturn());
+    });
+  }
+
+  /** Task_RegisterCase: the process attaches to its case record; a process without one stops here. */
+  void attach(String returnNo, String processInstanceId) {
+    if (returnNo == null || !repository.attach(returnNo, processInstanceId)) {
+      throw new IllegalStateException("return case " + returnNo + " is not registered, or already has its process:"
+          + " cases are opened through POST /api/returns or Tasklist's start form");
+    }
+  }
+
   private Optional<Opened> earlier(String returnNo, String hash) {
     return repository.find(returnNo).map(existing -> {
       if (!existing.requestHash().equals(hash)) {
@@ -86,11 +154,11 @@ public class ReturnCases {
     });
   }
 
-  static VariableMap variables(ReturnRequest r, String user) {
+  /** What the process routes on and its forms and notices show, derived once from the registered request. */
+  VariableMap variables(ReturnRequest r, String user, Instant now) {
     ReturnRequest.Customer c = r.customer();
-    return Variables.createVariables()
-        .putValueTyped(RegisterReturnCaseDelegate.REQUEST_JSON,
-            Variables.stringValue(RequestFingerprint.json(r), true))
+    boolean vip = c.memberTier() == ReturnCaseProcess.MemberTier.VIP || c.memberTier() == ReturnCaseProcess.MemberTier.SVIP;
+    VariableMap v = Variables.createVariables()
         .putValue(Vars.RETURN_NO, r.returnNo())
         .putValue(Vars.ORDER_NO, r.orderNo())
         .putValue(Vars.TYPE, r.type().name())
@@ -103,8 +171,34 @@ public class ReturnCases {
         .putValue(Vars.CUSTOMER_LOCALE, c.locale())
         .putValue(Vars.CUSTOMER_PROVINCE, c.province())
         .putValue(Vars.MEMBER_TIER, c.memberTier().name())
-        .putValue(Vars.REQUESTED_ASSIGNEE, r.assignee())
-        .putValue(Vars.OPENED_BY, user);
+        .putValue(Vars.REQUESTED_ASSIGNEE, r.assignee() == null || r.assignee().isBlank() ? null : r.assignee())
+        .putValue(Vars.OPENED_BY, user)
+        .putValue(Vars.ITEMS_JSON, RequestFingerprint.itemsJson(r.items()))
+        .putValue(Vars.ITEMS_SUMMARY, r.itemsSummary())
+        .putValue(Vars.ITEM_CATEGORY, r.policyCategory().name())
+        .putValue(Vars.DAYS_SINCE_DELIVERY, daysSinceDelivery(r.deliveredAt(), now))
+        .putValue(Vars.MONEY_INVOLVED, r.type().moneyInvolved())
+        .putValue(Vars.PARCEL_NEEDED, r.type().parcelNeeded())
+        .putValue(Vars.PRIORITY, vip ? 80 : 50)
+        .putValue(Vars.PARCEL_REMINDER_AFTER, settings.parcelReminderAfter())
+        .putValue(Vars.PARCEL_LIMIT, settings.parcelLimit())
+        .putValue(Vars.SURVEY_WAIT, settings.surveyWait())
+        .putValue(Vars.RATING, null);
+    return v;
+  }
+
+  static int daysSinceDelivery(Instant deliveredAt, Instant now) {
+    if (deliveredAt == null) {
+      return 0; // not delivered yet (refund only before shipment)
+    }
+    // counted in calendar days in the shop's time zone, from the day after delivery (签收次日起算)
+    long days = java.time.Duration.between(deliveredAt.atZone(SHOP_ZONE).toLocalDate().atStartOfDay(SHOP_ZONE),
+        now.atZone(SHOP_ZONE).toLocalDate().atStartOfDay(SHOP_ZONE)).toDays();
+    return (int) Math.max(0, days);
+  }
+
+  static String customerKey(String phone) {
+    return phone.replaceAll("[^0-9]", "");
   }
 
   public ReturnCaseView view(String returnNo) {
@@ -115,8 +209,8 @@ public class ReturnCases {
         refundCare.promiseOf(returnNo).orElse(null));
   }
 
-  public List<ReturnCaseView.Summary> list(Status status, String assignee, int page, int size) {
-    return repository.list(status, assignee, page, size).stream().map(ReturnCaseView.Summary::of).toList();
+  public List<ReturnCaseView.Summary> list(Status status, String assignee, String openedBy, int page, int size) {
+    return repository.list(status, assignee, openedBy, page, size).stream().map(ReturnCaseView.Summary::of).toList();
   }
 
   @Transactional
@@ -171,16 +265,58 @@ public class ReturnCases {
     if (!assignment.isAgent(agent)) {
       throw ApiException.invalid("assignee", agent + " is not an agent of after-sales");
     }
-    runtimeService.setVariable(row.processInstanceId(), Vars.ASSIGNEE, agent);
-    runtimeService.setVariable(row.processInstanceId(), Vars.ASSIGNMENT_REASON, AgentAssignment.Reason.REASSIGNED.name());
-    repository.updateAssignee(returnNo, agent);
-    repository.event(returnNo, user, "REASSIGNED", "to " + agent);
-    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(returnNo).active().list()) {
-      if (task.getAssignee() != null && ReturnTaskGuard.AGENT_TASKS.contains(task.getTaskDefinitionKey())) {
+    handedOver(row, agent, user, AgentAssignment.Reason.REASSIGNED);
+    for (Task task : taskService.createTaskQuery().processInstanceId(row.processInstanceId()).active().list()) {
+      if (task.getAssignee() != null && ReturnTaskPolicy.AGENT_TASKS.contains(task.getTaskDefinitionKey())) {
         taskService.setAssignee(task.getId(), agent);
       }
     }
-    log.info("return {} assigned to {} (reassigned by {})", returnNo, agent, user);
+    return view(returnNo);
+  }
+
+  /**
+   * The case's agent changes (re-assigned by a supervisor, or a task handed over in Tasklist): the record, the timeline,
+   * and the variable the later agent tasks are assigned from. Nothing when the agent is already the case's.
+   */
+  void handedOver(CaseRow row, String agent, String by, AgentAssignment.Reason reason) {
+    if (agent.equals(row.assignee())) {
+      return;
+    }
+    runtimeService.setVariable(row.processInstanceId(), Vars.ASSIGNEE, agent);
+    runtimeService.setVariable(row.processInstanceId(), Vars.ASSIGNMENT_REASON, reason.name());
+    repository.updateAssignee(row.returnNo(), agent);
+    if (reason == AgentAssignment.Reason.REASSIGNED) {
+      repository.event(row.returnNo(), by, "REASSIGNED", "to " + agent);
+    } else {
+      repository.event(row.returnNo(), by, "ASSIGNED", agent + " (handed over by " + by + ")");
+    }
+    log.info("return {} assigned to {} ({} by {})", row.returnNo(), agent, reason.name().toLowerCase(), by);
+  }
+
+  /**
+   * Changes what the refund pays or where it goes (supervisors): only before it is paid, at most the items' total
+   * (for a price difference too: the difference claimed can never exceed what the items cost), on the timeline.
+   */
+  @Transactional
+  public ReturnCaseView changeRefund(String returnNo, BigDecimal amount, String refundTo, String reason, String user) {
+    CaseRow row = repository.find(returnNo).orElseThrow(() -> ApiException.notFound("return " + returnNo));
+    if (!row.caseType().moneyInvolved()) {
+      throw ApiException.conflict("return " + returnNo + " is a " + row.type() + ": no money is refunded");
+    }
+    if (row.status().isFinal() || row.refund().refundedAt() != null) {
+      throw ApiException.conflict("return " + returnNo + " is " + (row.refund().refundedAt() != null ? "refunded"
+          : row.status()) + ": its refund can no longer change");
+    }
+    BigDecimal total = row.request().itemsTotal();
+    BigDecimal newAmount = amount == null ? row.refund().amount() : amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    if (newAmount.signum() <= 0 || newAmount.compareTo(total) > 0) {
+      throw ApiException.invalid("amount", "must be more than 0 and at most the items' total " + total.toPlainString());
+    }
+    String newTo = refundTo == null ? row.refund().refundTo() : refundTo;
+    repository.updateRefund(returnNo, newAmount, newTo);
+    repository.event(returnNo, user, "REFUND_CHANGED", row.refund().amount() + " to " + row.refund().refundTo()
+        + " → " + newAmount.toPlainString() + " to " + newTo + ": " + reason);
+    log.info("return {} refund changed by {}", returnNo, user);
     return view(returnNo);
   }
 
@@ -203,6 +339,68 @@ public class ReturnCases {
 
   void replacementShipped(String returnNo, String courier, String waybillNo) {
     repository.updateShipment(returnNo, courier, waybillNo);
+  }
+
+  /** The case of a process instance, from its business key and checked against the record's link. */
+  CaseRow caseOf(String returnNo, String processInstanceId) {
+    CaseRow row = returnNo == null ? null : repository.find(returnNo).orElse(null);
+    if (row == null || !processInstanceId.equals(row.processInstanceId())) {
+      throw new IllegalStateException("process " + processInstanceId + " runs no registered return case");
+    }
+    return row;
+  }
+
+  Optional<CaseRow> find(String returnNo) {
+    return repository.find(returnNo);
+  }
+
+  /** The agent's review (or the policy's automatic approval). */
+  void reviewed(String returnNo, boolean approved) {
+    repository.updateApproved(returnNo, approved);
+  }
+
+  /** The warehouse's inspection. */
+  void inspected(String returnNo, boolean passed) {
+    repository.updateInspection(returnNo, passed);
+  }
+
+  /** After a failed inspection the agent refunds part ({@code amount}) or rejects. */
+  void decidedAfterFailedInspection(String returnNo, boolean partial, BigDecimal amount) {
+    repository.updatePartialRefund(returnNo, partial, partial ? amount : null);
+  }
+
+  /**
+   * What Task_IssueRefund pays, from the record alone: the case must be registered for this very process, refund
+   * money, not be paid yet, and be due (approved; when the parcel comes back, inspected and passed, or a partial
+   * refund decided). Anything else pays nothing: the step fails and, after its retries, is an incident.
+   */
+  ReturnCaseRepository.Refund refundDue(String returnNo, String processInstanceId) {
+    CaseRow row = caseOf(returnNo, processInstanceId);
+    ReturnCaseRepository.Refund refund = row.refund();
+    String problem = null;
+    if (!row.caseType().moneyInvolved() || refund.amount() == null || refund.refundTo() == null) {
+      problem = "its type " + row.type() + " refunds no money";
+    } else if (refund.refundedAt() != null) {
+      problem = "it was refunded already (" + refund.reference() + ")";
+    } else if (row.status().isFinal()) {
+      problem = "it is " + row.status();
+    } else if (!Boolean.TRUE.equals(refund.approved()) && !Boolean.TRUE.equals(refund.partial())) {
+      problem = "nobody approved it";
+    } else if (row.caseType().parcelNeeded() && !Boolean.TRUE.equals(refund.inspectionPassed())
+        && !Boolean.TRUE.equals(refund.partial())) {
+      problem = "its parcel has not passed the warehouse's inspection";
+    }
+    if (problem != null) {
+      throw new IllegalStateException("return " + returnNo + " is not due a refund: " + problem);
+    }
+    return refund;
+  }
+
+  /** The gateway paid: recorded once with the provider's reference. */
+  void refunded(String returnNo, BigDecimal amount, String refundTo, String reference, Instant at) {
+    if (repository.markRefunded(returnNo, at, reference)) {
+      repository.event(returnNo, "system", "REFUNDED", amount.toPlainString() + " to " + refundTo + " (" + reference + ")");
+    }
   }
 
   /** Result of a logistics-delay broadcast: who was told now, who had been told before. */
@@ -244,6 +442,9 @@ public class ReturnCases {
 
   void policyDecided(String returnNo, String outcome, String detail) {
     repository.updatePolicy(returnNo, outcome);
+    if (ReturnCaseProcess.Outcome.AUTO_APPROVE.name().equals(outcome)) {
+      repository.updateApproved(returnNo, true);
+    }
     repository.event(returnNo, "system", "POLICY_DECIDED", detail);
     log.info("return {} policy {}", returnNo, outcome);
   }

@@ -18,7 +18,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import com.peakcare.web.ApiProblems.FieldProblem;
 
 /** What an integrator (or staff, through the Tasklist start form) sends to open a case. */
 public record ReturnRequest(
@@ -52,6 +54,22 @@ public record ReturnRequest(
   public ItemCategory policyCategory() {
     return items.stream().map(Item::category).filter(ItemCategory::excludedFromNoReasonReturn).findFirst()
         .orElse(items.get(0).category());
+  }
+
+  /**
+   * The rules across fields, the same for every door (API, Tasklist, engine API): the amount claimed never exceeds
+   * what the items cost (for a price difference too: the difference claimed, at most the items' total).
+   */
+  public List<FieldProblem> crossFieldProblems() {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (amount != null && items != null && !items.isEmpty()
+        && items.stream().allMatch(i -> i != null && i.unitPrice() != null && i.quantity() != null)
+        && amount.compareTo(itemsTotal()) > 0) {
+      problems.add(new FieldProblem("amount", "申请金额不能超过商品总价 " + itemsTotal().toPlainString()
+          + " 元（单价 × 数量之和）· may not exceed the items' total " + itemsTotal().toPlainString()
+          + " (unit price × quantity, summed)"));
+    }
+    return problems;
   }
 
   public BigDecimal itemsTotal() {

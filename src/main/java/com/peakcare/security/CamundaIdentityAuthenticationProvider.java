@@ -32,11 +32,13 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final LoginThrottle throttle;
   private final Cache<String, List<SimpleGrantedAuthority>> logins;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService,
+  CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
       @Value("${peakcare.security.login-cache-ttl:PT30S}") Duration ttl) {
     this.identityService = identityService;
+    this.throttle = throttle;
     this.logins = ttl.isZero() || ttl.isNegative() ? null
         : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
   }
@@ -51,6 +53,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     String key = logins == null ? null : key(user, credentials.toString());
     List<SimpleGrantedAuthority> authorities = key == null ? null : logins.getIfPresent(key);
     if (authorities == null) {
+      var wait = throttle.waitFor(user, LoginThrottle.currentSource());
+      if (wait.isPresent()) {
+        throw new Throttled(wait.get());
+      }
       if (!identityService.checkPassword(user, credentials.toString())) {
         throw new BadCredentialsException("bad credentials");
       }
@@ -68,6 +74,20 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   @Override
   public boolean supports(Class<?> authentication) {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+
+  /** Too many failed logins of this user from this address: wait (answered 429 with Retry-After). */
+  static final class Throttled extends org.springframework.security.core.AuthenticationException {
+    private final Duration wait;
+
+    Throttled(Duration wait) {
+      super("too many failed logins: retry after " + wait.toSeconds() + " s");
+      this.wait = wait;
+    }
+
+    long retryAfterSeconds() {
+      return Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+    }
   }
 
   private static String key(String user, String password) {

@@ -1,6 +1,8 @@
 package com.peakcare.security;
 
+import com.peakcare.web.PathGuard;
 import com.peakcare.web.ProblemWriter;
+import com.peakcare.web.RequestSizeLimit;
 import static com.peakcare.identity.Groups.CAMUNDA_ADMIN;
 import static com.peakcare.identity.Groups.authority;
 
@@ -44,6 +46,12 @@ class SecurityConfig {
             .requestMatchers(paths("/actuator/**")).hasAuthority(authority(CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("PeakCare").authenticationEntryPoint((req, res, e) -> {
+          if (e instanceof CamundaIdentityAuthenticationProvider.Throttled throttled) {
+            res.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            ProblemWriter.write(res, HttpStatus.TOO_MANY_REQUESTS, "登录失败次数过多，请 " + throttled.retryAfterSeconds()
+                + " 秒后再试 · Too many failed logins: try again in " + throttled.retryAfterSeconds() + " s");
+            return;
+          }
           res.setHeader("WWW-Authenticate", "Basic realm=\"PeakCare\"");
           ProblemWriter.write(res, HttpStatus.UNAUTHORIZED, "Authentication required (HTTP Basic)");
         }))
@@ -77,11 +85,47 @@ class SecurityConfig {
         .toList());
   }
 
+  /** Before anything else: an encoded or dotted path that means another servlet than it says is a 400. */
   @Bean
-  FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
-    FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    registration.setName("queryExpressionGuard");
+  FilterRegistrationBean<PathGuard> pathGuard() {
+    FilterRegistrationBean<PathGuard> registration = new FilterRegistrationBean<>(new PathGuard());
+    registration.addUrlPatterns("/*");
+    registration.setName("pathGuard");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** Each request's client address, for the login throttle (per user and source). */
+  @Bean
+  FilterRegistrationBean<LoginThrottle.ClientAddress> clientAddress() {
+    FilterRegistrationBean<LoginThrottle.ClientAddress> registration =
+        new FilterRegistrationBean<>(new LoginThrottle.ClientAddress());
+    registration.addUrlPatterns("/*");
+    registration.setName("clientAddress");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  /** Spring Security's firewall refusals (double slashes, encoded slashes…) as 400 problems, without a stack trace. */
+  @Bean
+  org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+    return (request, response, e) -> {
+      org.slf4j.LoggerFactory.getLogger(PathGuard.class).info("refused request {}: {}", request.getRequestURI(),
+          e.getMessage());
+      ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "请求路径不合规范 · The request path is not in its plain "
+          + "form: " + e.getMessage());
+    };
+  }
+
+  /** Every API's request bodies are bounded (413 beyond). */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+      @org.springframework.beans.factory.annotation.Value("${peakcare.web.max-body:1MB}")
+      org.springframework.util.unit.DataSize max) {
+    FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+        new RequestSizeLimit(max.toBytes()));
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+    registration.setName("requestSizeLimit");
     return registration;
   }
 }

@@ -169,12 +169,17 @@ class CampaignApiTest {
     assertThat(tasks.createTaskQuery().taskId(peerTask).singleResult().getAssignee()).isNull();
     assertThat(signOffs.forCampaign(code)).extracting(SignOff::stage).containsExactly("RECHECK");
 
+    HttpResponse<String> unclaimed = http.post("/engine-rest/task/" + peerTask + "/complete", "peer1", vars);
+    assertThat(unclaimed.statusCode()).as("a sign-off needs a named signer: claim first").isEqualTo(403);
+    assertThat(unclaimed.body()).contains("Claim the task first");
+    assertThat(http.post("/engine-rest/task/" + peerTask + "/claim", "peer1", "{\"userId\":\"peer1\"}").statusCode())
+        .isEqualTo(204);
     HttpResponse<String> byPeer = http.post("/engine-rest/task/" + peerTask + "/complete", "peer1", vars);
     assertThat(byPeer.statusCode()).as(byPeer.body()).isEqualTo(204);
     assertThat(signOffs.forCampaign(code)).extracting(SignOff::signerId).containsExactly("setter1", "peer1");
     JsonNode c = JSON.readTree(http.get("/api/campaigns/" + code, "setter1").body());
     assertThat(c.path("stage").asText()).isEqualTo("UX_CHECK");
-    assertThat(c.path("signoffs").get(1).path("signerName").asText()).isEqualTo("Zhao Min");
+    assertThat(c.path("signoffs").get(1).path("signerName").asText()).isEqualTo("赵敏");
     assertThat(c.path("signoffs").get(1).path("currentVersion").asBoolean()).isTrue();
   }
 

@@ -39,6 +39,7 @@ class CampaignTasklistTest {
   @Autowired TaskService tasks;
   @Autowired RepositoryService repository;
   @Autowired CampaignService campaigns;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   Http http;
 
   @BeforeEach
@@ -115,11 +116,13 @@ class CampaignTasklistTest {
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(PreCheck.BANNER_PRICE_MISMATCH, "banner-1"),
             org.assertj.core.groups.Tuple.tuple(PreCheck.GIFT_EXCEEDS_THRESHOLD, "gift-1"));
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult();
-    // the start form's rows gave way to the set-up form's: the registered items, as rows
-    org.camunda.bpm.engine.variable.value.SerializableValue shownRows =
-        runtime.getVariableTyped(pi.getId(), CampaignCheckProcess.Vars.ITEM_ROWS, false);
+    // the set-up form shows the registered items as rows, read from the record when it loads; the start form's
+    // fields are no process variables
+    String setUp = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    org.camunda.bpm.engine.variable.value.SerializableValue shownRows = engine.getFormService()
+        .getTaskFormVariables(setUp, null, false).getValueTyped(CampaignCheckProcess.Vars.ITEM_ROWS);
     assertThat(shownRows.getValueSerialized()).isEqualTo(CampaignService.canonical(v1.items()));
-    assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys("code", "name");
+    assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys("code", "name", CampaignCheckProcess.Vars.ITEM_ROWS);
   }
 
   @Test

@@ -150,7 +150,7 @@ class AssignmentTest {
 
     HttpResponse<String> unclaimed = http.post("/engine-rest/task/" + taskId + "/complete", "warehouse1", pass);
     assertThat(unclaimed.statusCode()).isEqualTo(403);
-    assertThat(unclaimed.body()).contains("claim it first");
+    assertThat(unclaimed.body()).contains("Claim the task before you complete it");
     assertThat(http.post("/engine-rest/task/" + taskId + "/claim", "warehouse1", "{\"userId\":\"warehouse1\"}")
         .statusCode()).isEqualTo(204);
     assertThat(http.post("/engine-rest/task/" + taskId + "/complete", "warehouse1", pass).statusCode()).isEqualTo(204);

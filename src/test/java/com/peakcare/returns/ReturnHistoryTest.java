@@ -24,6 +24,7 @@ class ReturnHistoryTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
+  @Autowired ReturnCases cases;
 
   @Test
   void aCaseKeepsItsStoryButNotItsVariableDetailsNorTheMachinerysVariablesAndSuccessfulJobs() {
@@ -31,8 +32,7 @@ class ReturnHistoryTest {
     NoticePeers.mail();
     ReturnRequest request = aSmallRefund();
     String returnNo = request.returnNo();
-    ProcessInstance pi = runtimeService.createProcessInstanceByKey(ReturnCaseProcess.KEY).businessKey(returnNo)
-        .setVariables(ReturnCases.variables(request, "shop1")).execute();
+    ProcessInstance pi = cases.openFromForm(request, "shop1");
     managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
 
     // the return case: activities, variables' last values and the policy decision; no per-change details

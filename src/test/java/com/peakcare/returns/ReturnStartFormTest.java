@@ -50,7 +50,7 @@ class ReturnStartFormTest {
     HttpResponse<String> res = submit(form);
 
     assertThat(res.statusCode()).isEqualTo(400);
-    assertThat(res.body()).contains("customer.phone");
+    assertThat(res.body()).contains("customerPhone");
     assertThat(http.get("/api/returns/" + returnNo, "cslead").statusCode()).isEqualTo(404);
   }
 

@@ -1,0 +1,375 @@
+package com.peakcare.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.FormException;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.RestartProcessInstancesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetProcessDefinitionVersionCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where PeakCare decides who may do what in the engine, whatever door a request came through
+ * (Tasklist and Cockpit, {@code /engine-rest}, the Java API):
+ * <ul>
+ *   <li><b>queries</b>: no expression from a request is evaluated ({@link QueryExpressions});</li>
+ *   <li><b>stepping around the processes</b>: a person who is not an administrator may not start a process in the
+ *       middle, modify, migrate or restart instances, write or remove process variables, correlate messages or
+ *       signals, or end a task by a BPMN error or escalation (the commands below, refused by class);</li>
+ *   <li><b>starts</b> of PeakCare's processes by a person go through the feature's {@link StartDoor};</li>
+ *   <li><b>tasks</b> of PeakCare's processes: every assignment and completion passes the feature's
+ *       {@link TaskPolicy}, which decides who, which form fields, and what is recorded; only what the policy returns
+ *       is written to the process.</li>
+ * </ul>
+ * It installs itself as decorators of the engine's own services (task, form, runtime, filter) and an interceptor in
+ * front of every command. PeakCare's own code runs as no person and passes; its rules live in its services.
+ */
+@Component
+public class EngineGate extends AbstractProcessEnginePlugin {
+
+  /** What only administrators may do: commands that step around the processes' forms and flow. */
+  static final List<Class<?>> ADMIN_ONLY = List.of(
+      StartProcessInstanceAtActivitiesCmd.class, ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class,
+      ProcessInstanceModificationBatchCmd.class, MigrateProcessInstanceCmd.class, MigrateProcessInstanceBatchCmd.class,
+      RestartProcessInstancesCmd.class, RestartProcessInstancesBatchCmd.class, SetProcessDefinitionVersionCmd.class,
+      SetTaskVariablesCmd.class, PatchTaskVariablesCmd.class, RemoveTaskVariablesCmd.class,
+      SetExecutionVariablesCmd.class, PatchExecutionVariablesCmd.class, RemoveExecutionVariablesCmd.class,
+      SetVariablesToProcessInstancesBatchCmd.class, CorrelateMessageCmd.class, CorrelateAllMessageCmd.class,
+      MessageEventReceivedCmd.class, SignalCmd.class, SignalEventReceivedCmd.class, HandleTaskBpmnErrorCmd.class,
+      HandleTaskEscalationCmd.class, DelegateTaskCmd.class, ResolveTaskCmd.class);
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EngineGate.class);
+
+  private final ObjectProvider<TaskPolicy> policyBeans;
+  private final ObjectProvider<StartDoor> doorBeans;
+  private volatile Map<String, TaskPolicy> policies;
+  private volatile Map<String, StartDoor> doors;
+  private ProcessEngineConfigurationImpl engine;
+
+  EngineGate(ObjectProvider<TaskPolicy> policyBeans, ObjectProvider<StartDoor> doorBeans) {
+    this.policyBeans = policyBeans;
+    this.doorBeans = doorBeans;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.engine = configuration;
+    configuration.setTaskService(new GatedTaskService(this));
+    configuration.setFormService(new GatedFormService(this));
+    configuration.setRuntimeService(new GatedRuntimeService(this));
+    configuration.setFilterService(new GatedFilterService(this));
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        withGate(configuration.getCustomPreCommandInterceptorsTxRequired()));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+        withGate(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+  }
+
+  private List<CommandInterceptor> withGate(List<CommandInterceptor> existing) {
+    List<CommandInterceptor> all = new ArrayList<>();
+    all.add(new Interceptor());
+    if (existing != null) {
+      all.addAll(existing);
+    }
+    return all;
+  }
+
+  /** The person acting now, or PeakCare itself. */
+  public Actor actor() {
+    return Actor.of(engine.getIdentityService().getCurrentAuthentication());
+  }
+
+  /** Runs work as PeakCare itself (no person): a feature's door starting its own process, for instance. */
+  public <T> T asPeakCare(Supplier<T> work) {
+    IdentityService identity = engine.getIdentityService();
+    var previous = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (previous != null) {
+        identity.setAuthentication(previous);
+      }
+    }
+  }
+
+  // ---- tasks -----------------------------------------------------------------------------------------------
+
+  /** A claim, a hand-over or an unclaim ({@code assignee} null). */
+  <T> T assign(String taskId, String assignee, Supplier<T> engineCall) {
+    return inCommand(ctx -> {
+      Ruled ruled = ruled(ctx, taskId);
+      if (ruled == null) {
+        return engineCall.get();
+      }
+      Actor actor = actor();
+      requireVisible(ctx, taskId, actor);
+      asPolicy(ctx, () -> {
+        ruled.policy().assigning(ruled.facts(), assignee == null || assignee.isBlank() ? null : assignee, actor);
+        return null;
+      });
+      return engineCall.get();
+    });
+  }
+
+  /** A completion (complete, or a form submitted): only the fields the policy knows, only what it returns. */
+  <T> T complete(String taskId, Map<String, Object> submitted, Function<Map<String, Object>, T> engineCall) {
+    return inCommand(ctx -> {
+      Ruled ruled = ruled(ctx, taskId);
+      if (ruled == null) {
+        return engineCall.apply(submitted);
+      }
+      Actor actor = actor();
+      requireVisible(ctx, taskId, actor);
+      Map<String, Object> values = plain(submitted);
+      Set<String> fields = ruled.policy().fields(ruled.facts());
+      for (String name : values.keySet()) {
+        if (!fields.contains(name)) {
+          throw Refusal.invalid(name, "「" + name + "」不是这个表单的字段 · " + name + " is not a field of this task's form");
+        }
+      }
+      Map<String, Object> allowed = asPolicy(ctx, () -> ruled.policy().completing(ruled.facts(), values, actor));
+      return engineCall.apply(new HashMap<>(allowed));
+    });
+  }
+
+  /** Identity links, owner and delegation of a PeakCare task: administrators only (assignment has its own rule). */
+  <T> T administrative(String taskId, Supplier<T> engineCall) {
+    return inCommand(ctx -> {
+      Actor actor = actor();
+      if (actor.isPerson() && !actor.isAdmin() && ruled(ctx, taskId) != null) {
+        throw Refusal.forbidden("任务的候选人和负责人由流程决定，请改用“转交” · Who may work on a task is decided by "
+            + "its process: hand the task over instead");
+      }
+      return engineCall.get();
+    });
+  }
+
+  /** The form's values: the process variables, plus what the policy reads from the feature's records. */
+  VariableMap formVariables(String taskId, VariableMap variables, java.util.Collection<String> names) {
+    Map<String, Object> extra = inCommand(ctx -> {
+      Ruled ruled = ruled(ctx, taskId);
+      return ruled == null ? Map.<String, Object>of() : asPolicy(ctx, () -> ruled.policy().formValues(ruled.facts()));
+    });
+    extra.forEach((name, value) -> {
+      if (names == null || names.contains(name)) {
+        variables.putValue(name, value);
+      }
+    });
+    return variables;
+  }
+
+  // ---- starts ----------------------------------------------------------------------------------------------
+
+  /**
+   * A person starts a process. PeakCare's processes go through their door; a start in the middle or without
+   * listeners is for administrators only (the interceptor refuses the command of the former anyway).
+   */
+  ProcessInstance start(String definitionKey, String definitionId, String businessKey,
+      Map<String, Object> variables, boolean special, Supplier<? extends ProcessInstance> engineCall) {
+    Actor actor = actor();
+    if (!actor.isPerson()) {
+      return engineCall.get();
+    }
+    String key = definitionKey != null ? definitionKey : keyOf(definitionId);
+    StartDoor door = key == null ? null : doors().get(key);
+    if (door == null) {
+      return engineCall.get();
+    }
+    if (special) {
+      if (actor.isAdmin()) {
+        return engineCall.get();
+      }
+      throw Refusal.forbidden("只有管理员可以从中途启动流程或跳过其监听器 · Only administrators may start a process in the "
+          + "middle or without its listeners");
+    }
+    return door.start(plain(variables), businessKey, actor);
+  }
+
+  private String keyOf(String definitionId) {
+    if (definitionId == null) {
+      return null;
+    }
+    return inCommand(ctx -> {
+      ProcessDefinitionEntity definition = ctx.getProcessDefinitionManager().findLatestDefinitionById(definitionId);
+      return definition == null ? null : definition.getKey();
+    });
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------------------
+
+  private record Ruled(TaskPolicy policy, TaskFacts facts) {}
+
+  /** The task and its policy, or null when it is not a task of one of PeakCare's processes (Camunda's rules). */
+  private Ruled ruled(CommandContext ctx, String taskId) {
+    if (taskId == null) {
+      return null;
+    }
+    TaskEntity task = ctx.getTaskManager().findTaskById(taskId);
+    if (task == null || task.getProcessDefinitionId() == null) {
+      return null;
+    }
+    ProcessDefinitionEntity definition = task.getProcessDefinition();
+    TaskPolicy policy = definition == null ? null : policies().get(definition.getKey());
+    if (policy == null) {
+      return null;
+    }
+    ExecutionEntity instance = task.getProcessInstance();
+    return new Ruled(policy, new TaskFacts(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+        definition.getKey(), task.getProcessInstanceId(), instance == null ? null : instance.getBusinessKey(),
+        task.getAssignee(), task::getVariable));
+  }
+
+  /** A person learns nothing about a task they cannot see: not whose it is, not why they may not act on it. */
+  private void requireVisible(CommandContext ctx, String taskId, Actor actor) {
+    if (actor.isPerson()
+        && ctx.getProcessEngineConfiguration().getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+      throw Refusal.forbidden("任务不存在，或不是您可以处理的任务 · This task does not exist or is not yours to work on");
+    }
+  }
+
+  /**
+   * A policy's decision and its records run with the engine's authorization checks off: the person's own permissions
+   * were checked where they matter (they can see the task; the engine checks their right to claim or complete it after
+   * the policy), and what the policy records on their behalf (a hand-over on the case, a routing variable) is
+   * PeakCare's doing, not theirs.
+   */
+  private static <T> T asPolicy(CommandContext ctx, Supplier<T> work) {
+    boolean enabled = ctx.isAuthorizationCheckEnabled();
+    ctx.disableAuthorizationCheck();
+    try {
+      return work.get();
+    } finally {
+      if (enabled) {
+        ctx.enableAuthorizationCheck();
+      }
+    }
+  }
+
+  private <T> T inCommand(Command<T> work) {
+    return engine.getCommandExecutorTxRequired().execute(work);
+  }
+
+  private static Map<String, Object> plain(Map<String, Object> variables) {
+    Map<String, Object> plain = new LinkedHashMap<>();
+    if (variables != null) {
+      for (String name : variables.keySet()) {
+        Object value = variables instanceof VariableMap map ? map.getValueTyped(name) : variables.get(name);
+        plain.put(name, value instanceof TypedValue typed ? typed.getValue() : value);
+      }
+    }
+    return plain;
+  }
+
+  private Map<String, TaskPolicy> policies() {
+    if (policies == null) {
+      Map<String, TaskPolicy> byKey = new HashMap<>();
+      policyBeans.orderedStream().forEach(p -> byKey.put(p.processKey(), p));
+      policies = Map.copyOf(byKey);
+    }
+    return policies;
+  }
+
+  private Map<String, StartDoor> doors() {
+    if (doors == null) {
+      Map<String, StartDoor> byKey = new HashMap<>();
+      doorBeans.orderedStream().forEach(d -> byKey.put(d.processKey(), d));
+      doors = Map.copyOf(byKey);
+    }
+    return doors;
+  }
+
+  /**
+   * In front of every command a caller asks for (the outermost; PeakCare's own nested commands pass): a person's
+   * task query carries no expression, and only administrators run the commands of {@link #ADMIN_ONLY}. It also logs
+   * how a command failed, instead of the engine (camunda.bpm.generic-properties: enableCmdExceptionLogging false): a
+   * person's mistake or a refusal is one line, only a fault of PeakCare's or the engine's gets a stack trace.
+   */
+  private final class Interceptor extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (Context.getCommandContext() != null) {
+        return next.execute(command);
+      }
+      Actor actor = actor();
+      try {
+        if (actor.isPerson()) {
+          if (command instanceof TaskQueryImpl query) {
+            QueryExpressions.refuseAny(query);
+          } else if (!actor.isAdmin() && ADMIN_ONLY.stream().anyMatch(c -> c.isInstance(command))) {
+            throw Refusal.forbidden("只有管理员可以从中途启动、修改或迁移流程，或直接写入流程变量；请通过任务的表单办理 · "
+                + "Only administrators may start a process in the middle, modify or migrate it, or write its "
+                + "variables: work through your task's form");
+          }
+        }
+        return next.execute(command);
+      } catch (RuntimeException e) {
+        if (command instanceof org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd) {
+          throw e; // the job executor logs a failed job (its stack once retries run out) and Cockpit shows it
+        }
+        String what = command.getClass().isSynthetic() ? "task operation" : command.getClass().getSimpleName();
+        if (isMistake(e)) {
+          log.info("{} refused for {}: {}", what, actor.isPerson() ? actor.userId() : "PeakCare", e.getMessage());
+        } else {
+          log.error("{} failed for {}", what, actor.isPerson() ? actor.userId() : "PeakCare", e);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** A refusal, a wrong request or a race lost: the caller's to fix or retry, not a fault to investigate. */
+  static boolean isMistake(Throwable e) {
+    return e instanceof AuthorizationException || e instanceof BadUserRequestException
+        || e instanceof FormException || e instanceof OptimisticLockingException
+        || e instanceof TaskAlreadyClaimedException || e instanceof NullValueException
+        || e instanceof org.camunda.bpm.engine.rest.exception.RestException;
+  }
+}

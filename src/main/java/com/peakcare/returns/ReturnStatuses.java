@@ -1,0 +1,33 @@
+package com.peakcare.returns;
+
+import com.peakcare.engine.ProcessStatuses;
+import com.peakcare.returns.ReturnCaseProcess.Elements;
+import com.peakcare.returns.ReturnCaseProcess.Status;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** A return case's status, derived from where its process stands (see {@link ReturnCaseProcess#STATUS_OF}). */
+@Component
+class ReturnStatuses implements ProcessStatuses {
+
+  private final ReturnCases cases;
+
+  ReturnStatuses(ReturnCases cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public String processKey() {
+    return ReturnCaseProcess.KEY;
+  }
+
+  @Override
+  public Map<String, String> statuses() {
+    return ReturnCaseProcess.STATUS_OF;
+  }
+
+  @Override
+  public void apply(String businessKey, String processInstanceId, String status) {
+    cases.status(businessKey, Status.valueOf(status));
+  }
+}
