@@ -345,7 +345,8 @@ public class ReturnCases {
   CaseRow caseOf(String returnNo, String processInstanceId) {
     CaseRow row = returnNo == null ? null : repository.find(returnNo).orElse(null);
     if (row == null || !processInstanceId.equals(row.processInstanceId())) {
-      throw new IllegalStateException("process " + processInstanceId + " runs no registered return case");
+      throw new IllegalStateException("process " + processInstanceId + " (business key " + returnNo
+          + ") runs no registered return case: it pays and records nothing");
     }
     return row;
   }
