@@ -62,6 +62,13 @@ class PostgresApplicationTest {
       HttpResponse<String> page = http.get("/camunda/app/tasklist/default/", null);
       assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c ->
           assertThat(c).matches("(JSESSIONID|SESSION)=.*").contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
+      // behind the TLS proxy (its forwarded headers, from an address of the proxy's): browsers are told to stay on HTTPS
+      HttpResponse<String> proxied = http.send(http.request("/actuator/health", null)
+          .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.7").GET().build());
+      assertThat(proxied.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v ->
+          assertThat(v).contains("max-age="));
+      assertThat(http.get("/actuator/health", null).headers().firstValue("Strict-Transport-Security"))
+          .as("plain HTTP on the inside").isEmpty();
     }
   }
 
