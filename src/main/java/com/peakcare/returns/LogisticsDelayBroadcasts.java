@@ -108,6 +108,10 @@ public class LogisticsDelayBroadcasts {
       if (!incidents.isEmpty()) {
         status = Status.FAILED;
         incident = incidents.get(0).getIncidentMessage();
+      } else if (runtimeService.createProcessInstanceQuery().processInstanceId(b.processInstanceId()).count() == 0) {
+        // the last batch ends the process and sets FINISHED_AT in one transaction: someone cancelled it
+        status = Status.FAILED;
+        incident = "the broadcast's process instance " + b.processInstanceId() + " was cancelled before it was done";
       }
     }
     return new LogisticsDelayBroadcast(b.id(), status, b.courier(), b.provinces(), b.expectedDelayDays(), b.reason(),

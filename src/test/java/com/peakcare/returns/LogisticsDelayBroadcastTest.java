@@ -248,6 +248,19 @@ class LogisticsDelayBroadcastTest {
   }
 
   @Test
+  void aBroadcastWhoseProcessWasCancelledSaysFailed() throws Exception {
+    String courier = aCourier();
+    ReturnRequest hit = shipped(inProvince(ReturnRequests.anExchange(), "浙江"), courier);
+    JsonNode started = JSON.readTree(http.post(PATH, "agent1", delay(courier, 4)).body());
+
+    runtimeService.deleteProcessInstance(started.path("processInstanceId").asText(), "cancelled in Cockpit");
+
+    JsonNode p = assertProgress(started.path("id").asText(), "FAILED", 0, 0, 1);
+    assertThat(p.path("incident").asText()).contains("cancelled");
+    assertThat(delayNotices(hit)).isEmpty();
+  }
+
+  @Test
   void badInputIsA400NamingTheFieldAndStartsNothing() throws Exception {
     Integer before = jdbc.queryForObject("select count(*) from PC_LOGISTICS_DELAY", Integer.class);
     String[][] cases = {
