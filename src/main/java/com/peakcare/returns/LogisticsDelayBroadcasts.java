@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
@@ -171,6 +172,8 @@ public class LogisticsDelayBroadcasts {
       cases.event(m.returnNo(), b.startedBy(), EVENT,
           b.courier() + " +" + b.expectedDelayDays() + " d: " + b.reason() + " (broadcast " + b.id() + ")");
       return true;
+    } catch (OptimisticLockingException e) {
+      throw e; // the engine's own concurrency signal, handled by the job executor as such
     } catch (RuntimeException e) {
       // the incident, if the retries run out, names the case that stops the broadcast
       throw new IllegalStateException("logistics delay " + b.id() + ": return " + m.returnNo()
