@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,26 @@ class NoticeOutbox {
     jdbc.update("update PC_NOTICE_DELIVERY set STATUS = ?, ATTEMPTS = ATTEMPTS + 1, LAST_ERROR = ?, UPDATED_AT = ?"
             + " where NOTICE_KEY = ? and CHANNEL = ? and STATUS <> ?",
         NoticeDelivery.FAILED, shortError, Timestamp.from(at), key, channel, NoticeDelivery.SENT);
+  }
+
+  /** Per notice: all channels SENT, or some channel FAILED; a few hundred keys per query. */
+  DeliveryTally tally(Collection<String> keys) {
+    DeliveryTally total = DeliveryTally.NONE;
+    List<String> all = List.copyOf(keys);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      List<Object> args = new ArrayList<>(List.of(NoticeDelivery.SENT, NoticeDelivery.FAILED));
+      args.addAll(chunk);
+      DeliveryTally part = jdbc.queryForObject("select count(*),"
+              + " coalesce(sum(case when UNSENT = 0 then 1 else 0 end), 0),"
+              + " coalesce(sum(case when FAILED > 0 then 1 else 0 end), 0) from (select NOTICE_KEY,"
+              + " sum(case when STATUS = ? then 0 else 1 end) as UNSENT, sum(case when STATUS = ? then 1 else 0 end)"
+              + " as FAILED from PC_NOTICE_DELIVERY where NOTICE_KEY in (" + marks + ") group by NOTICE_KEY) T",
+          (rs, i) -> new DeliveryTally(rs.getInt(1), rs.getInt(2), rs.getInt(3)), args.toArray());
+      total = total.plus(part);
+    }
+    return total;
   }
 
   Optional<Stored> find(String key) {

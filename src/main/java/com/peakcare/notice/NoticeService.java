@@ -2,9 +2,11 @@ package com.peakcare.notice;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RuntimeService;
@@ -62,6 +64,18 @@ public class NoticeService {
         .flatMap(outbox::find)
         .map(NoticeOutbox.Stored::notice)
         .orElseGet(() -> record(caseRef, type, dedupKey, customer, values));
+  }
+
+  /** The notice {@link #sendOnce} recorded for this case, type and dedup key, if any: who heard a broadcast before. */
+  @Transactional(readOnly = true)
+  public Optional<Notice> sentOnce(String caseRef, NoticeType type, String dedupKey) {
+    return outbox.keyOfDedup(caseRef, type, dedupKey).flatMap(outbox::find).map(NoticeOutbox.Stored::notice);
+  }
+
+  /** How far the delivery of these notices got (a broadcast's progress); unknown keys are not counted. */
+  @Transactional(readOnly = true)
+  public DeliveryTally deliveryOf(Collection<String> noticeKeys) {
+    return outbox.tally(noticeKeys);
   }
 
   /** Every notice of the case, oldest first, with its text and each channel's delivery status. */

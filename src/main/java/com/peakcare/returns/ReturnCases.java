@@ -404,43 +404,6 @@ public class ReturnCases {
     }
   }
 
-  /** Result of a logistics-delay broadcast: who was told now, who had been told before. */
-  public record Broadcast(int notified, int alreadyNotified, List<String> returnNos) {}
-
-  /**
-   * 物流异常: tells every customer whose parcel or replacement travels with this courier to these provinces, once:
-   * the same broadcast repeated notifies nobody twice (the notice's dedup key is the broadcast and the waybill).
-   */
-  @Transactional
-  public Broadcast logisticsDelay(String courier, List<String> provinces, int expectedDelayDays, String reason) {
-    String broadcastKey = RequestFingerprint.sha256(courier + "|" + String.join(",", provinces.stream().sorted().toList())
-        + "|" + expectedDelayDays + "|" + reason).substring(0, 16);
-    int fresh = 0;
-    int repeated = 0;
-    List<String> cases = new java.util.ArrayList<>();
-    for (ReturnCaseRepository.Travelling t : repository.travellingWith(courier, provinces)) {
-      ReturnRequest.Customer c = RequestFingerprint.parse(t.requestJson()).customer();
-      String dedup = broadcastKey + ":" + t.waybillNo();
-      java.util.Set<String> before = notices.noticesOf(t.returnNo()).stream().map(com.peakcare.notice.Notice::key)
-          .collect(java.util.stream.Collectors.toSet());
-      com.peakcare.notice.Notice sent = notices.sendOnce(t.returnNo(), com.peakcare.notice.NoticeType.LOGISTICS_DELAY, dedup,
-          new com.peakcare.notice.NoticeCustomer(c.name(), c.phone(), c.email(), c.locale(), c.province()),
-          Map.of(com.peakcare.notice.NoticeVariables.COURIER, courier,
-              com.peakcare.notice.NoticeVariables.WAYBILL_NO, t.waybillNo(),
-              com.peakcare.notice.NoticeVariables.EXPECTED_DELAY_DAYS, expectedDelayDays,
-              com.peakcare.notice.NoticeVariables.DELAY_REASON, reason));
-      if (!before.contains(sent.key())) {
-        fresh++;
-        repository.event(t.returnNo(), "system", "LOGISTICS_DELAY", courier + " +" + expectedDelayDays + " d: " + reason);
-      } else {
-        repeated++;
-      }
-      cases.add(t.returnNo());
-    }
-    log.info("logistics delay of {} in {}: {} customers told, {} already told", courier, provinces, fresh, repeated);
-    return new Broadcast(fresh, repeated, cases);
-  }
-
   void policyDecided(String returnNo, String outcome, String detail) {
     repository.updatePolicy(returnNo, outcome);
     if (ReturnCaseProcess.Outcome.AUTO_APPROVE.name().equals(outcome)) {

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.peakcare.PeakCareTest;
 import com.peakcare.support.Http;
 import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ class ReturnApiTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
   Http http;
 
   @BeforeEach
@@ -140,12 +143,16 @@ class ReturnApiTest {
     String broadcast = "{\"courier\":\"" + courier + "\",\"provinces\":[\"浙江\",\"上海\"],"
         + "\"expectedDelayDays\":3,\"reason\":\"双十一爆仓\"}";
 
-    HttpResponse<String> first = http.post("/api/notices/logistics-delay", "cslead", broadcast);
-    assertThat(first.statusCode()).isEqualTo(200);
-    JsonNode result = JSON.readTree(first.body());
-    assertThat(result.path("notified").asInt()).isEqualTo(1);
-    assertThat(result.path("returnNos").get(0).asText()).isEqualTo(hit.returnNo());
-    JsonNode view = JSON.readTree(http.get("/api/returns/" + hit.returnNo(), "cslead").body());
+    HttpResponse<String> first = http.post("/api/notices/logistics-delay", "agent1", broadcast);
+    assertThat(first.statusCode()).isEqualTo(202);
+    JsonNode started = JSON.readTree(first.body());
+    assertThat(started.path("matched").asInt()).isEqualTo(1);
+    String progress = first.headers().firstValue("Location").orElseThrow();
+    runBroadcast(started.path("processInstanceId").asText());
+    JsonNode result = JSON.readTree(http.get(progress, "agent1").body());
+    assertThat(result.path("status").asText()).isEqualTo("DONE");
+    assertThat(result.path("queued").asInt()).isEqualTo(1);
+    JsonNode view = JSON.readTree(http.get("/api/returns/" + hit.returnNo(), "agent1").body());
     JsonNode delay = null;
     for (JsonNode n : view.path("notices")) {
       if ("LOGISTICS_DELAY".equals(n.path("type").asText())) {
@@ -155,15 +162,29 @@ class ReturnApiTest {
     assertThat(delay).isNotNull();
     assertThat(delay.path("text").asText()).contains("张伟").contains(courier).contains("WB-" + hit.returnNo());
 
-    JsonNode repeat = JSON.readTree(http.post("/api/notices/logistics-delay", "cslead", broadcast).body());
-    assertThat(repeat.path("notified").asInt()).isZero();
+    HttpResponse<String> again = http.post("/api/notices/logistics-delay", "agent1", broadcast);
+    assertThat(again.statusCode()).isEqualTo(202);
+    JsonNode repeat = JSON.readTree(again.body());
+    assertThat(repeat.path("repeatOf").asText()).isEqualTo(started.path("id").asText());
+    assertThat(repeat.path("queued").asInt()).isZero();
     assertThat(repeat.path("alreadyNotified").asInt()).isEqualTo(1);
     for (ReturnRequest untouched : new ReturnRequest[] {elsewhere, otherCourier}) {
-      assertThat(http.get("/api/returns/" + untouched.returnNo(), "cslead").body()).doesNotContain("LOGISTICS_DELAY");
+      assertThat(http.get("/api/returns/" + untouched.returnNo(), "agent1").body()).doesNotContain("LOGISTICS_DELAY");
     }
     assertThat(http.post("/api/notices/logistics-delay", "warehouse1", broadcast).statusCode()).isEqualTo(403);
-    assertThat(http.post("/api/notices/logistics-delay", "cslead", "{\"courier\":\"SF\",\"provinces\":[]}")
+    assertThat(http.post("/api/notices/logistics-delay", "agent1", "{\"courier\":\"SF\",\"provinces\":[]}")
         .statusCode()).isEqualTo(400);
+  }
+
+  /** The broadcast's batches, one job after another (job executor off). */
+  private void runBroadcast(String processInstanceId) {
+    for (Job job = batchJob(processInstanceId); job != null; job = batchJob(processInstanceId)) {
+      managementService.executeJob(job.getId());
+    }
+  }
+
+  private Job batchJob(String processInstanceId) {
+    return managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
   }
 
   private ReturnRequest shipped(ReturnRequest request, String courier) throws Exception {
