@@ -123,7 +123,7 @@ class ReturnApiTest {
     assertThat(view.path("notices").get(0).path("text").asText()).contains("张伟");
     assertThat(view.path("refund").path("promisedBy").asText()).isNotBlank();
 
-    JsonNode list = JSON.readTree(http.get("/api/returns?status=OPEN&size=200", "cslead").body());
+    JsonNode list = JSON.readTree(http.get("/api/returns?status=REFUNDING&size=200", "cslead").body());
     assertThat(list.findValuesAsText("returnNo")).contains(request.returnNo());
     HttpResponse<String> badStatus = http.get("/api/returns?status=LOST", "cslead");
     assertThat(badStatus.statusCode()).isEqualTo(400);

@@ -65,7 +65,7 @@ class ReturnCaseProcessTest {
 
     assertThat(pi).hasPassed(Elements.TASK_PROMISE_REFUND_CARE, Elements.TASK_ASSIGN_AGENT)
         .isWaitingAt(Elements.TASK_ISSUE_REFUND);
-    assertThat(status(returnNo)).isEqualTo(Status.OPEN);
+    assertThat(status(returnNo)).isEqualTo(Status.REFUNDING);
     assertThat(noticeTypes(returnNo)).contains(NoticeType.REFUND_CARE);
 
     execute(job(Elements.TASK_ISSUE_REFUND, pi));
