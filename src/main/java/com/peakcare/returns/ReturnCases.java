@@ -345,7 +345,7 @@ public class ReturnCases {
   CaseRow caseOf(String returnNo, String processInstanceId) {
     CaseRow row = returnNo == null ? null : repository.find(returnNo).orElse(null);
     if (row == null || !processInstanceId.equals(row.processInstanceId())) {
-      throw new IllegalStateException("process " + processInstanceId + " (business key " + returnNo
+      throw new NotOwed("process " + processInstanceId + " (business key " + returnNo
           + ") runs no registered return case: it pays and records nothing");
     }
     return row;
@@ -392,9 +392,16 @@ public class ReturnCases {
       problem = "its parcel has not passed the warehouse's inspection";
     }
     if (problem != null) {
-      throw new IllegalStateException("return " + returnNo + " is not due a refund: " + problem);
+      throw new NotOwed("return " + returnNo + " is not due a refund: " + problem);
     }
     return refund;
+  }
+
+  /** A step the case record does not back (no record, not due): never retried, an incident at once. */
+  static final class NotOwed extends IllegalStateException implements com.peakcare.engine.FailsAtOnce {
+    NotOwed(String message) {
+      super(message);
+    }
   }
 
   /** The gateway paid: recorded once with the provider's reference. */

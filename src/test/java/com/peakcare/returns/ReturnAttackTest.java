@@ -151,6 +151,8 @@ class ReturnAttackTest {
     Job refund = managementService.createJobQuery().processInstanceId(JSON.readTree(admin.body()).path("id").asText())
         .singleResult();
     assertThatThrownBy(() -> managementService.executeJob(refund.getId())).hasMessageContaining("R-FAKE-1");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(refund.getProcessInstanceId()).count())
+        .as("an incident at once, no retries").isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from PC_REFUND where RETURN_NO = 'R-FAKE-1'", Integer.class))
         .isZero();
     // nor does one aimed at a real case from another process
