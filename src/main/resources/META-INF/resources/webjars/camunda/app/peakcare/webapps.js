@@ -187,9 +187,13 @@ if (angular) {
       return;
     }
     const translate = $injector.get('$translate');
-    if (translate.proposedLanguage() !== lang) {
-      translate.use(lang); // the footer link's choice, over the browser's language
-    }
+    // the footer link's choice over the browser's language; after angular-translate's own run block, which
+    // would otherwise switch back to the browser's language
+    $rootScope.$evalAsync(() => {
+      if (translate.proposedLanguage() !== lang && translate.use() !== lang) {
+        translate.use(lang);
+      }
+    });
     if (lang === 'zh') {
       Object.assign($locale.DATETIME_FORMATS, ZH_ANGULAR);
       if ($injector.has('uibDatepickerConfig')) {
