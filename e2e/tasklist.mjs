@@ -20,11 +20,14 @@ const browser = await chromium.launch({
 // generous: CI machines are small and busy, and the first Tasklist load compiles its templates
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 60000);
 
-async function login(user) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+async function login(user, { start = '/camunda/app/tasklist/default/', timezoneId, onLoginPage } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId });
   page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
-  await page.goto(`${BASE}/camunda/app/tasklist/default/`, { waitUntil: 'networkidle' });
+  await page.goto(`${BASE}${start}`, { waitUntil: 'networkidle' });
+  if (onLoginPage) {
+    await onLoginPage(page);
+  }
   // the login form is re-rendered while the app boots; a value typed too early can land in the other field
   for (let attempt = 1; ; attempt++) {
     const name = page.locator('input[ng-model="username"]');
@@ -70,6 +73,13 @@ async function shot(page, name) {
   return file;
 }
 
+/** What a person reads: the visible text and the placeholders of visible inputs, of the page or of one part. */
+async function visibleText(page, selector = 'body') {
+  return page.locator(selector).first().evaluate(root => [root.innerText,
+    ...[...root.querySelectorAll('input[placeholder], textarea[placeholder]')]
+      .filter(e => e.offsetParent !== null).map(e => e.placeholder)].join('\n'));
+}
+
 const result = { scenario };
 try {
   if (scenario === 'agent-review') {
@@ -83,7 +93,7 @@ try {
     await page.locator('.fjs-form-field').filter({ hasText: '审核结论 · Decision' })
       .getByText('同意 · Approve').click();
     await page.locator('.fjs-form-field').filter({ hasText: '审核说明' }).locator('textarea').fill('七天无理由，同意退货');
-    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByRole('button', { name: /^(完成|Complete)$/ }).click();
     await page.getByText('The task has been completed', { exact: false }).or(page.locator('.notifications .alert-success'))
       .first().waitFor({ timeout: 15000 }).catch(() => {});
     await page.waitForTimeout(1500);
@@ -92,13 +102,13 @@ try {
     page = await login('peer1');
     await openFilter(page, '待认领 · My groups');
     await openTask(page, '队友检核 · Peer check');
-    await page.getByRole('button', { name: 'Claim' }).click();
+    await page.getByRole('button', { name: /^(认领|Claim)$/ }).click();
     await page.locator('.fjs-form-field').filter({ hasText: '发现错误数 · Errors found' }).locator('input').waitFor();
     result.summary = await page.locator('.fjs-form-field').filter({ hasText: '活动 · Campaign' })
       .locator('textarea').first().inputValue();
     result.screenshot = await shot(page, 'campaign-peer-check-form.png');
     await page.locator('.fjs-form-field').filter({ hasText: '发现错误数 · Errors found' }).locator('input').fill('0');
-    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByRole('button', { name: /^(完成|Complete)$/ }).click();
     await page.waitForTimeout(2500);
     result.completed = true;
   } else if (scenario === 'setter-task-names') {
@@ -125,7 +135,7 @@ try {
     // setter1 starts a campaign check from Tasklist, entering two items as rows of the form's dynamic list
     page = await login('setter1');
     result.code = `UI-${Date.now().toString(36).toUpperCase()}`;
-    await page.getByText('Start process').click();
+    await page.locator('.start-process-action a').click();
     await page.locator('.modal').getByText('活动检核 · Campaign check').click();
     const form = page.locator('.modal .fjs-form');
     await form.waitFor();
@@ -185,6 +195,62 @@ try {
       .locator('textarea').inputValue();
     result.setupRows = await page.locator('.fjs-repeat-row-container').count();
     result.setupScreenshot = await shot(page, 'campaign-setup-form.png');
+  } else if (scenario === 'chinese-frame') {
+    // agent1 in a Chinese browser far from the shop (Los Angeles): "/" lands on Tasklist, every frame text is
+    // Chinese, dates show in the shop's zone, and Escape in a start form's date picker keeps the typed form
+    result.texts = {};
+    page = await login('agent1', {
+      start: '/', timezoneId: 'America/Los_Angeles', onLoginPage: async (p) => {
+        result.landed = new URL(p.url()).pathname;
+        if (!result.landed.startsWith('/camunda/app/tasklist/')) { // elsewhere (Camunda's Welcome): on to Tasklist
+          await p.goto(`${BASE}/camunda/app/tasklist/default/`, { waitUntil: 'networkidle' });
+        }
+        await p.locator('input[ng-model="username"]').waitFor();
+        await p.waitForTimeout(1000);
+        result.texts.login = await visibleText(p);
+      },
+    });
+    await page.waitForTimeout(1000);
+    result.texts.filters = await visibleText(page);
+    result.footer = await page.locator('#footer-timezone').innerText();
+
+    await openFilter(page, '我的任务 · My tasks');
+    await openTask(page, '审核退货申请 · Review return request');
+    await page.waitForTimeout(1000);
+    result.texts.task = await visibleText(page);
+    result.dueTooltips = await page.locator('ol.tasks-list > li.task [uib-tooltip]').evaluateAll(
+      els => els.map(e => e.getAttribute('uib-tooltip')));
+    result.relativeTimes = await page.locator('ol.tasks-list > li.task [am-time-ago]').allInnerTexts();
+    const tabs = page.locator('.nav-tabs').first().locator('a'); // form, history, diagram, description
+    for (const i of [1, 2, 3]) {
+      await tabs.nth(i).click();
+      await page.waitForTimeout(800);
+      result.texts[`tab ${i}`] = await visibleText(page);
+    }
+    await tabs.nth(0).click();
+    await page.waitForTimeout(1000);
+    result.screenshot = await shot(page, 'tasklist-zh.png');
+
+    await page.locator('.start-process-action a').click();
+    await page.locator('.modal').getByText('退换货 · Return case').waitFor();
+    result.texts.startList = await visibleText(page, '.modal');
+    await page.locator('.modal').getByText('退换货 · Return case').click();
+    const form = page.locator('.modal .fjs-form');
+    await form.waitFor();
+    result.typed = `R-ZH-${Date.now().toString(36).toUpperCase()}`;
+    await form.getByRole('textbox', { name: '退货单号 · Return no.' }).fill(result.typed);
+    await form.getByRole('textbox', { name: /^签收日期/ }).click();
+    const calendar = page.locator('.flatpickr-calendar.open');
+    await calendar.waitFor();
+    result.texts.datePicker = await calendar.innerText();
+    result.texts.startForm = await visibleText(page, '.modal');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1500);
+    result.modalOpenAfterEscape = await page.locator('.modal .fjs-form').isVisible();
+    result.calendarOpenAfterEscape = await calendar.count() > 0;
+    result.typedAfterEscape = result.modalOpenAfterEscape
+      ? await form.getByRole('textbox', { name: '退货单号 · Return no.' }).inputValue() : null;
+    result.startScreenshot = await shot(page, 'start-form-zh.png');
   } else {
     throw new Error(`unknown scenario ${scenario}`);
   }

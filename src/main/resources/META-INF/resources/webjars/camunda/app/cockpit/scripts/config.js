@@ -8,5 +8,12 @@ export default {
     normal: 'YYYY-MM-DD HH:mm',
     long: 'YYYY-MM-DD HH:mm:ss'
   },
+  // zh (PeakCare's own translation, locales/zh.json) unless the browser asks for English; the footer's
+  // 中文 / English link switches and remembers the choice (../peakcare/webapps.js)
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  customScripts: ['../peakcare/webapps'],
   disableWelcomeMessage: true
 };
