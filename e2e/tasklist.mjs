@@ -92,7 +92,9 @@ try {
     result.screenshot = await shot(page, 'return-review-form.png');
     await page.locator('.fjs-form-field').filter({ hasText: '审核结论 · Decision' })
       .getByText('同意 · Approve').click();
-    await page.locator('.fjs-form-field').filter({ hasText: '审核说明' }).locator('textarea').fill('七天无理由，同意退货');
+    result.memberTier = await fieldValue(page, '会员等级 · Member tier');
+    result.type = await fieldValue(page, '类型 · Type');
+    await page.locator('.fjs-form-field').filter({ hasText: '备注（选填）' }).locator('textarea').fill('七天无理由，同意退货');
     await page.getByRole('button', { name: /^(完成|Complete)$/ }).click();
     await page.getByText('The task has been completed', { exact: false }).or(page.locator('.notifications .alert-success'))
       .first().waitFor({ timeout: 15000 }).catch(() => {});

@@ -1,7 +1,6 @@
 package com.peakcare.bench;
 
 import com.peakcare.returns.ReturnCaseProcess.CaseType;
-import com.peakcare.returns.ReturnCaseProcess.ItemCategory;
 import com.peakcare.returns.ReturnCaseProcess.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
 import com.peakcare.returns.ReturnRequest;
@@ -16,7 +15,7 @@ final class Requests {
   private Requests() {}
 
   static ReturnRequest of(String returnNo, CaseType type, Reason reason, String amount, int daysSinceDelivery,
-      ItemCategory category, String assignee) {
+      String category, String assignee) {
     BigDecimal money = new BigDecimal(amount);
     long n = Math.abs((long) returnNo.hashCode()) % 100_000_000L;
     return new ReturnRequest(returnNo, "O-" + returnNo, type, reason, money,
@@ -28,17 +27,17 @@ final class Requests {
 
   /** A return the policy sends to the named agent for review (money involved: refund care, REFUND_CARE notice). */
   static ReturnRequest returnForReview(String returnNo, String agent) {
-    return of(returnNo, CaseType.RETURN_AND_REFUND, Reason.NO_REASON, "300.00", 3, ItemCategory.APPAREL, agent);
+    return of(returnNo, CaseType.RETURN_AND_REFUND, Reason.NO_REASON, "300.00", 3, "APPAREL", agent);
   }
 
   /** A repair: always reviewed, no money involved (no refund care): the cheapest case that leaves a review task. */
   static ReturnRequest repairForReview(String returnNo, String agent) {
-    return of(returnNo, CaseType.REPAIR, Reason.DAMAGED, "300.00", 3, ItemCategory.ELECTRONICS, agent);
+    return of(returnNo, CaseType.REPAIR, Reason.DAMAGED, "300.00", 3, "ELECTRONICS", agent);
   }
 
   /** A small refund the policy approves at once; the refund runs asynchronously. */
   static ReturnRequest smallRefund(String returnNo, String agent) {
-    return of(returnNo, CaseType.REFUND_ONLY, Reason.DAMAGED, "80.00", 2, ItemCategory.APPAREL, agent);
+    return of(returnNo, CaseType.REFUND_ONLY, Reason.DAMAGED, "80.00", 2, "APPAREL", agent);
   }
 
   static String agent(long i) {

@@ -69,7 +69,7 @@ class CampaignController {
       @NotBlank @Size(max = 200) String name,
       @NotNull OffsetDateTime goLiveAt,
       OffsetDateTime allHandsDeadline,
-      @NotEmpty @Valid List<CampaignItem> items,
+      @NotEmpty @Size(max = CampaignService.MAX_ITEMS) @Valid List<CampaignItem> items,
       @Size(max = 64) String setter) {}
 
   @PostMapping("/campaigns")

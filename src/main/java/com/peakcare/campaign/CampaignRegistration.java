@@ -91,6 +91,8 @@ class CampaignRegistration {
       problems.add(new FieldProblem("goLiveAt", "required (ISO-8601 date and time with offset)"));
     } else if (!n.goLiveAt().isAfter(now)) {
       problems.add(new FieldProblem("goLiveAt", "must be in the future"));
+    } else if (n.goLiveAt().isAfter(now.plus(java.time.Duration.ofDays(366)))) {
+      problems.add(new FieldProblem("goLiveAt", "at most a year ahead: a campaign check runs in the weeks before go-live"));
     } else {
       deadline = n.allHandsDeadline() != null ? n.allHandsDeadline() : n.goLiveAt().minus(settings.allHandsLead());
       if (n.allHandsDeadline() != null && !n.allHandsDeadline().isBefore(n.goLiveAt())) {

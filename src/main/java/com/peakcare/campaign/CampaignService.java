@@ -63,6 +63,9 @@ class CampaignService {
       .build();
   private static final ObjectMapper PRETTY = CANONICAL.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** Items per campaign version: a promotion's rules, not a catalogue (every form and check shows all of them). */
+  static final int MAX_ITEMS = 200;
+
   private final JdbcTemplate jdbc;
   private final PreCheck preCheck;
   private final Validator validator;
@@ -342,6 +345,8 @@ class CampaignService {
     List<FieldProblem> problems = new ArrayList<>();
     if (items == null || items.isEmpty()) {
       problems.add(new FieldProblem(field, "at least one item"));
+    } else if (items.size() > MAX_ITEMS) {
+      problems.add(new FieldProblem(field, "at most " + MAX_ITEMS + " items per campaign, not " + items.size()));
     } else {
       Set<String> ids = new HashSet<>();
       for (int i = 0; i < items.size(); i++) {
@@ -352,6 +357,9 @@ class CampaignService {
         }
         for (ConstraintViolation<CampaignItem> v : validator.validate(item)) {
           problems.add(new FieldProblem(field + "[" + i + "]." + v.getPropertyPath(), v.getMessage()));
+        }
+        if (item.type() != null && !ItemRows.TYPES.containsKey(item.type().trim())) {
+          problems.add(new FieldProblem(field + "[" + i + "].type", "one of " + ItemRows.TYPES.keySet()));
         }
         if (item.id() != null && !ids.add(item.id())) {
           problems.add(new FieldProblem(field + "[" + i + "].id", "duplicate item id " + item.id()));

@@ -206,6 +206,20 @@ public class EngineGate extends AbstractProcessEnginePlugin {
     return variables;
   }
 
+  /** The start form's values: the engine's, plus the door's choices read from the feature's records. */
+  VariableMap startFormVariables(String definitionId, VariableMap variables, java.util.Collection<String> names) {
+    String key = keyOf(definitionId);
+    StartDoor door = key == null ? null : doors().get(key);
+    if (door != null) {
+      door.startFormValues().forEach((name, value) -> {
+        if (names == null || names.contains(name)) {
+          variables.putValue(name, value);
+        }
+      });
+    }
+    return variables;
+  }
+
   // ---- starts ----------------------------------------------------------------------------------------------
 
   /**

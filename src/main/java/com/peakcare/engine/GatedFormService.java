@@ -60,6 +60,18 @@ class GatedFormService extends FormServiceImpl {
   }
 
   @Override
+  public VariableMap getStartFormVariables(String processDefinitionId) {
+    return gate.startFormVariables(processDefinitionId, super.getStartFormVariables(processDefinitionId), null);
+  }
+
+  @Override
+  public VariableMap getStartFormVariables(String processDefinitionId, Collection<String> formVariables,
+      boolean deserializeObjectValues) {
+    return gate.startFormVariables(processDefinitionId,
+        super.getStartFormVariables(processDefinitionId, formVariables, deserializeObjectValues), formVariables);
+  }
+
+  @Override
   public VariableMap getTaskFormVariables(String taskId) {
     return gate.formVariables(taskId, super.getTaskFormVariables(taskId), null);
   }

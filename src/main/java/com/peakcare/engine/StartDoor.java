@@ -14,4 +14,9 @@ public interface StartDoor {
   String processKey();
 
   ProcessInstanceWithVariables start(Map<String, Object> values, String businessKey, Actor actor);
+
+  /** What the start form shows besides its fields' defaults (choices read from the feature's records). */
+  default Map<String, Object> startFormValues() {
+    return Map.of();
+  }
 }

@@ -19,10 +19,12 @@ class DecideReturnPolicyDelegate implements JavaDelegate {
 
   private final DecisionService decisionService;
   private final ReturnCases cases;
+  private final ReturnCategories categories;
 
-  DecideReturnPolicyDelegate(DecisionService decisionService, ReturnCases cases) {
+  DecideReturnPolicyDelegate(DecisionService decisionService, ReturnCases cases, ReturnCategories categories) {
     this.decisionService = decisionService;
     this.cases = cases;
+    this.categories = categories;
   }
 
   @Override
@@ -35,7 +37,9 @@ class DecideReturnPolicyDelegate implements JavaDelegate {
         Vars.DAYS_SINCE_DELIVERY, ReturnCases.daysSinceDelivery(request.deliveredAt(), Instant.now()),
         Vars.AMOUNT, row.amount().doubleValue(),
         Vars.MEMBER_TIER, row.memberTier(),
-        Vars.ITEM_CATEGORY, request.policyCategory().name());
+        Vars.ITEM_CATEGORY, categories.policyCategory(request),
+        "noReasonReturn", categories.find(categories.policyCategory(request))
+            .map(ReturnCategories.Category::noReasonReturn).orElse(false));
     DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(ReturnCaseProcess.POLICY_DECISION)
         .variables(inputs).evaluate().getSingleResult();
     String outcome = result.getEntry("outcome");

@@ -120,6 +120,8 @@ public final class ReturnCaseProcess {
 
     public static final String APPROVED = "approved";
     public static final String DECISION_NOTE = "decisionNote";
+    /** The review form's optional note when approving (decisionNote is the reason for rejecting). */
+    public static final String APPROVAL_NOTE = "approvalNote";
     public static final String COURIER = "courier";
     public static final String WAYBILL_NO = "waybillNo";
     public static final String INSPECTION_PASSED = "inspectionPassed";
@@ -166,15 +168,6 @@ public final class ReturnCaseProcess {
   public enum Reason { NO_REASON, WRONG_SIZE, NOT_AS_DESCRIBED, DAMAGED, PRICE_DIFFERENCE, OTHER }
 
   public enum MemberTier { REGULAR, SILVER, GOLD, VIP, SVIP }
-
-  /** Item categories; the last three are excluded from the 7-day no-reason return. */
-  public enum ItemCategory {
-    APPAREL, SHOES, BEAUTY, ELECTRONICS, HOME, FOOD, OTHER, CUSTOM_MADE, FRESH, DIGITAL_OPENED;
-
-    public boolean excludedFromNoReasonReturn() {
-      return this == CUSTOM_MADE || this == FRESH || this == DIGITAL_OPENED;
-    }
-  }
 
   private ReturnCaseProcess() {}
 }

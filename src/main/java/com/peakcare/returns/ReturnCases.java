@@ -9,6 +9,7 @@ import com.peakcare.returns.ReturnCaseRepository.CaseRow;
 import com.peakcare.engine.EngineGate;
 import com.peakcare.engine.Refusal;
 import com.peakcare.web.ApiException;
+import com.peakcare.web.ApiProblems.FieldProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,10 +46,11 @@ public class ReturnCases {
   private final ReturnSettings settings;
   private final EngineGate gate;
   private final TransactionTemplate transaction;
+  private final ReturnCategories categories;
 
   ReturnCases(ReturnCaseRepository repository, AgentAssignment assignment, RuntimeService runtimeService,
       TaskService taskService, NoticeService notices, RefundCare refundCare, ReturnSettings settings, EngineGate gate,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, ReturnCategories categories) {
     this.repository = repository;
     this.assignment = assignment;
     this.runtimeService = runtimeService;
@@ -58,6 +60,7 @@ public class ReturnCases {
     this.settings = settings;
     this.gate = gate;
     this.transaction = new TransactionTemplate(transactionManager);
+    this.categories = categories;
   }
 
   /** The case and whether this call created it (false: an identical retry of an earlier request). */
@@ -75,9 +78,10 @@ public class ReturnCases {
       return earlier.get();
     }
     requireAgent(request.assignee());
-    if (!request.crossFieldProblems().isEmpty()) {
-      throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid request", "Invalid request: amount",
-          request.crossFieldProblems());
+    List<FieldProblem> problems = problems(request);
+    if (!problems.isEmpty()) {
+      throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid request", "Invalid request: "
+          + String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList()), problems);
     }
     try {
       register(request, hash, user);
@@ -106,6 +110,23 @@ public class ReturnCases {
           + " is not an after-sales agent");
     }
     return register(request, RequestFingerprint.hash(request), user);
+  }
+
+  /**
+   * The rules beyond each field's own, the same for every door: the amount within the items' total, each item's
+   * category one of the shop's (processes/return-categories.dmn), named with the accepted values.
+   */
+  List<FieldProblem> problems(ReturnRequest request) {
+    List<FieldProblem> problems = new java.util.ArrayList<>(request.crossFieldProblems());
+    List<String> accepted = categories.codes();
+    for (int i = 0; request.items() != null && i < request.items().size(); i++) {
+      ReturnRequest.Item item = request.items().get(i);
+      if (item != null && item.category() != null && !accepted.contains(item.category())) {
+        problems.add(new FieldProblem("items[" + i + "].category", "商品类目须为店铺定义的类目之一 · one of the shop's "
+            + "categories " + accepted));
+      }
+    }
+    return problems;
   }
 
   private void requireAgent(String assignee) {
@@ -175,7 +196,7 @@ public class ReturnCases {
         .putValue(Vars.OPENED_BY, user)
         .putValue(Vars.ITEMS_JSON, RequestFingerprint.itemsJson(r.items()))
         .putValue(Vars.ITEMS_SUMMARY, r.itemsSummary())
-        .putValue(Vars.ITEM_CATEGORY, r.policyCategory().name())
+        .putValue(Vars.ITEM_CATEGORY, categories.policyCategory(r))
         .putValue(Vars.DAYS_SINCE_DELIVERY, daysSinceDelivery(r.deliveredAt(), now))
         .putValue(Vars.MONEY_INVOLVED, r.type().moneyInvolved())
         .putValue(Vars.PARCEL_NEEDED, r.type().parcelNeeded())

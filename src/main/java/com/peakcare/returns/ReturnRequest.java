@@ -1,7 +1,6 @@
 package com.peakcare.returns;
 
 import com.peakcare.returns.ReturnCaseProcess.CaseType;
-import com.peakcare.returns.ReturnCaseProcess.ItemCategory;
 import com.peakcare.returns.ReturnCaseProcess.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
 import jakarta.validation.Valid;
@@ -46,15 +45,9 @@ public record ReturnRequest(
   public record Item(
       @NotBlank @Size(max = 64) String sku,
       @NotBlank @Size(max = 128) String name,
-      @NotNull ItemCategory category,
+      @NotBlank @Size(max = 32) String category,
       @NotNull @Min(1) @Max(999) Integer quantity,
       @NotNull @DecimalMin(value = "0.00") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice) {}
-
-  /** The category the policy looks at: an excluded one if any item has it, else the first item's. */
-  public ItemCategory policyCategory() {
-    return items.stream().map(Item::category).filter(ItemCategory::excludedFromNoReasonReturn).findFirst()
-        .orElse(items.get(0).category());
-  }
 
   /**
    * The rules across fields, the same for every door (API, Tasklist, engine API): the amount claimed never exceeds

@@ -5,7 +5,6 @@ import com.peakcare.engine.Refusal;
 import com.peakcare.engine.StartDoor;
 import com.peakcare.identity.Groups;
 import com.peakcare.returns.ReturnCaseProcess.CaseType;
-import com.peakcare.returns.ReturnCaseProcess.ItemCategory;
 import com.peakcare.returns.ReturnCaseProcess.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
 import com.peakcare.returns.ReturnCaseProcess.Vars;
@@ -38,12 +37,30 @@ class ReturnStartDoor implements StartDoor {
   /** The start form's fields and where each lands in the request (for naming a problem in the form's words). */
   static final Map<String, String> FIELDS = fields();
 
+  /** The start form's category choices (forms/return-start.form: valuesKey). */
+  static final String CATEGORY_OPTIONS = "itemCategoryOptions";
+
   private final ReturnCases cases;
   private final Validator validator;
+  private final ReturnCategories categories;
 
-  ReturnStartDoor(ReturnCases cases, Validator validator) {
+  ReturnStartDoor(ReturnCases cases, Validator validator, ReturnCategories categories) {
     this.cases = cases;
     this.validator = validator;
+    this.categories = categories;
+  }
+
+  /** The shop's categories as the form's choices, from its category table. */
+  @Override
+  public Map<String, Object> startFormValues() {
+    List<Map<String, String>> options = categories.all().stream()
+        .map(c -> Map.of("label", c.label(), "value", c.code())).toList();
+    try {
+      return Map.of(CATEGORY_OPTIONS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+          RequestFingerprint.JSON.writeValueAsString(options)).create());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
@@ -74,7 +91,7 @@ class ReturnStartDoor implements StartDoor {
     });
     Reader in = new Reader(values, fields, problems);
     ReturnRequest.Item item = new ReturnRequest.Item(in.text(Vars.ITEM_SKU), in.text(Vars.ITEM_NAME),
-        in.choice(Vars.ITEM_CATEGORY, ItemCategory.class), in.whole(Vars.ITEM_QUANTITY),
+        in.text(Vars.ITEM_CATEGORY), in.whole(Vars.ITEM_QUANTITY),
         in.money(Vars.ITEM_UNIT_PRICE));
     ReturnRequest.Customer customer = new ReturnRequest.Customer(in.text(Vars.CUSTOMER_NAME),
         in.text(Vars.CUSTOMER_PHONE), in.text(Vars.CUSTOMER_EMAIL), in.choice(Vars.MEMBER_TIER, MemberTier.class),
@@ -90,8 +107,8 @@ class ReturnStartDoor implements StartDoor {
             fields.add(field);
             problems.add(field + ": " + v.getMessage());
           });
-      request.crossFieldProblems().forEach(p -> {
-        String field = p.field().equals("amount") ? Vars.AMOUNT : p.field();
+      cases.problems(request).forEach(p -> {
+        String field = p.field().startsWith("items[") ? formField(p.field()) : p.field();
         fields.add(field);
         problems.add(field + ": " + p.message());
       });
@@ -104,7 +121,12 @@ class ReturnStartDoor implements StartDoor {
   }
 
   private static String formField(ConstraintViolation<ReturnRequest> v) {
-    String path = v.getPropertyPath().toString().replaceAll("\\[\\d+]", "");
+    return formField(v.getPropertyPath().toString());
+  }
+
+  /** The form's name for a request's field ({@code items[0].category} is {@code itemCategory}). */
+  private static String formField(String requestPath) {
+    String path = requestPath.replaceAll("\\[\\d+]", "");
     return FIELDS.entrySet().stream().filter(e -> e.getValue().equals(path)).map(Map.Entry::getKey).findFirst()
         .orElse(path);
   }

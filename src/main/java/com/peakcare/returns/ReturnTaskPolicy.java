@@ -41,7 +41,7 @@ class ReturnTaskPolicy implements TaskPolicy {
 
   /** The editable fields of each task's form (forms/return-*.form): all a completion may send. */
   static final Map<String, Set<String>> FIELDS = Map.of(
-      Elements.TASK_REVIEW, Set.of(Vars.APPROVED, Vars.DECISION_NOTE),
+      Elements.TASK_REVIEW, Set.of(Vars.APPROVED, Vars.DECISION_NOTE, Vars.APPROVAL_NOTE),
       Elements.TASK_HANDLE_OVERDUE_REVIEW, Set.of(Vars.ESCALATION_NOTE, Vars.REASSIGN_TO),
       Elements.TASK_HANDLE_OVERDUE_INSPECTION, Set.of(Vars.ESCALATION_NOTE, Vars.REASSIGN_TO),
       Elements.TASK_INSPECT, Set.of(Vars.INSPECTION_PASSED, Vars.INSPECTION_NOTE),
@@ -52,10 +52,52 @@ class ReturnTaskPolicy implements TaskPolicy {
 
   private final ReturnCases cases;
   private final StaffDirectory staff;
+  private final ReturnCategories categories;
 
-  ReturnTaskPolicy(ReturnCases cases, StaffDirectory staff) {
+  ReturnTaskPolicy(ReturnCases cases, StaffDirectory staff, ReturnCategories categories) {
     this.cases = cases;
     this.staff = staff;
+    this.categories = categories;
+  }
+
+  /**
+   * What the case's forms show, read from the case record when a task loads, in words instead of codes (会员等级
+   * "VIP 会员 · VIP", not VIP; 类型 "退货退款 · Return and refund", not RETURN_AND_REFUND).
+   */
+  @Override
+  public Map<String, Object> formValues(TaskFacts task) {
+    CaseRow row = caseOf(task);
+    ReturnRequest request = row.request();
+    Map<String, Object> values = new HashMap<>();
+    values.put(Vars.RETURN_NO, row.returnNo());
+    values.put(Vars.CUSTOMER_NAME, request.customer().name());
+    values.put(Vars.CUSTOMER_PHONE, request.customer().phone());
+    values.put(Vars.CUSTOMER_PROVINCE, request.customer().province());
+    values.put(Vars.MEMBER_TIER, ReturnLabels.of(ReturnLabels.TIERS, row.memberTier()));
+    values.put(Vars.TYPE, ReturnLabels.of(ReturnLabels.TYPES, row.type()));
+    values.put(Vars.REASON, ReturnLabels.of(ReturnLabels.REASONS, row.reason()));
+    values.put(Vars.AMOUNT, row.amount().doubleValue());
+    values.put(Vars.ITEMS_SUMMARY, itemsSummary(request));
+    values.put(Vars.DAYS_SINCE_DELIVERY, ReturnCases.daysSinceDelivery(request.deliveredAt(), java.time.Instant.now()));
+    if (row.policyOutcome() != null) {
+      values.put(Vars.POLICY_OUTCOME, ReturnLabels.of(ReturnLabels.OUTCOMES, row.policyOutcome()));
+    }
+    Object reason = task.variable(Vars.ASSIGNMENT_REASON);
+    if (reason != null) {
+      values.put(Vars.ASSIGNMENT_REASON, ReturnLabels.of(ReturnLabels.ASSIGNMENTS, reason.toString()));
+    }
+    if (row.assignee() != null) {
+      values.put(Vars.ASSIGNEE, row.assignee() + " · " + staff.find(row.assignee()).map(p -> p.name()).orElse(""));
+    }
+    return values;
+  }
+
+  /** "1 × 纯棉T恤（服装 · Apparel，TS-01）¥299.00；…": one line a person reads. */
+  String itemsSummary(ReturnRequest request) {
+    return String.join("；", request.items().stream()
+        .map(i -> i.quantity() + " × " + i.name() + "（" + categories.label(i.category()) + "，" + i.sku() + "）¥"
+            + i.unitPrice().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
+        .toList());
   }
 
   @Override
@@ -114,6 +156,8 @@ class ReturnTaskPolicy implements TaskPolicy {
         boolean approved = form.yesNo(Vars.APPROVED);
         String note = form.text(Vars.DECISION_NOTE, 2000, !approved,
             "拒绝时必须写明原因（客户会收到） · required when the request is not approved: the customer reads it");
+        String approvalNote = form.text(Vars.APPROVAL_NOTE, 2000, false, null);
+        note = note != null ? note : approvalNote;
         cases.reviewed(returnNo, approved);
         out.put(Vars.APPROVED, approved);
         out.put(Vars.DECISION_NOTE, note);

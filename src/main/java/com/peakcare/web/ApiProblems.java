@@ -83,6 +83,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       error = new FieldProblem(path(f), "cannot read \"" + f.getValue() + "\" as " + typeName(f.getTargetType()));
     } else if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       error = new FieldProblem(path(m), "expected " + typeName(m.getTargetType()));
+    } else if (cause instanceof JsonProcessingException j && j.getOriginalMessage() != null
+        && j.getOriginalMessage().startsWith("Duplicate field")) {
+      // spring.jackson.parser.strict-duplicate-detection: the last of two values must not silently win
+      String name = j.getOriginalMessage().replaceAll("^Duplicate field '([^']*)'.*$", "$1");
+      error = new FieldProblem(name, "appears more than once in the request: send each field once");
     } else if (cause instanceof JsonProcessingException j && j.getLocation() != null) {
       error = new FieldProblem("body", "malformed JSON at line " + j.getLocation().getLineNr()
           + ", column " + j.getLocation().getColumnNr());

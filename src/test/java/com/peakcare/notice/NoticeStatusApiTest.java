@@ -44,7 +44,9 @@ class NoticeStatusApiTest {
     assertThat(notice.path("text").asText()).contains("王小明").contains("2030年5月1日 12:00");
     assertThat(notice.path("deliveries").toString()).contains("IN_APP").contains("SENT").contains("PENDING");
 
-    JsonNode promise = JSON.readTree(http.get("/api/refund-care/" + returnNo, "shop1").body());
+    // integrators read their own cases' promise in GET /api/returns/{returnNo}, not anybody's here
+    assertThat(http.get("/api/refund-care/" + returnNo, "shop1").statusCode()).isEqualTo(403);
+    JsonNode promise = JSON.readTree(http.get("/api/refund-care/" + returnNo, "agent1").body());
     assertThat(promise.path("promisedBy").asText()).isEqualTo("2030-05-01T04:00:00Z");
     assertThat(promise.has("doneAt")).isFalse();
   }

@@ -11,7 +11,6 @@ import com.peakcare.notice.NoticeDeliveryProcess;
 import com.peakcare.notice.NoticePeers;
 import com.peakcare.returns.LogisticsDelayBroadcast.Status;
 import com.peakcare.returns.ReturnCaseProcess.CaseType;
-import com.peakcare.returns.ReturnCaseProcess.ItemCategory;
 import com.peakcare.returns.ReturnCaseProcess.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
 import com.peakcare.support.PostgresDatabase;
@@ -169,7 +168,7 @@ class LogisticsDelayPostgresTest {
             new BigDecimal("90.00"), Instant.now().minus(2, ChronoUnit.DAYS),
             new ReturnRequest.Customer("张伟", String.format("138%08d", i), null, MemberTier.REGULAR, "zh-CN",
                 province),
-            List.of(new ReturnRequest.Item("SKU-1", "运动鞋", ItemCategory.SHOES, 1, new BigDecimal("90.00"))), null);
+            List.of(new ReturnRequest.Item("SKU-1", "运动鞋", "SHOES", 1, new BigDecimal("90.00"))), null);
         Instant now = Instant.now();
         repository.insert(new ReturnCaseRepository.CaseRow(returnNo, r.orderNo(), r.type().name(),
             r.reason().name(), r.amount(), "C-" + i, MemberTier.REGULAR.name(), province, RequestFingerprint.hash(r),

@@ -19,7 +19,6 @@ import com.peakcare.notice.NoticeType;
 import com.peakcare.notice.RefundCare;
 import com.peakcare.returns.ReturnCaseProcess.CaseType;
 import com.peakcare.returns.ReturnCaseProcess.Elements;
-import com.peakcare.returns.ReturnCaseProcess.ItemCategory;
 import com.peakcare.returns.ReturnCaseProcess.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
 import com.peakcare.returns.ReturnCaseProcess.Status;
@@ -116,7 +115,7 @@ class ReturnCaseProcessTest {
   @Test
   void shouldRejectWhenThePolicySaysTheWindowIsClosed() {
     ProcessInstance pi = open(aRequest(CaseType.RETURN_AND_REFUND, Reason.NO_REASON, "300.00", 10,
-        MemberTier.REGULAR, ItemCategory.APPAREL));
+        MemberTier.REGULAR, "APPAREL"));
     String returnNo = businessKey(pi);
 
     assertThat(pi).hasPassed(Elements.TASK_SEND_REJECTED).hasNotPassed(Elements.TASK_ASSIGN_AGENT)
@@ -132,7 +131,7 @@ class ReturnCaseProcessTest {
   @Test
   void shouldRejectWhenTheAgentRejectsAndWithdrawTheRefundPromise() {
     ProcessInstance pi = open(aRequest(CaseType.REFUND_ONLY, Reason.NOT_AS_DESCRIBED, "260.00", 3,
-        MemberTier.REGULAR, ItemCategory.HOME));
+        MemberTier.REGULAR, "HOME"));
     String returnNo = businessKey(pi);
     assertThat(pi).isWaitingAt(Elements.TASK_REVIEW);
 
@@ -175,7 +174,7 @@ class ReturnCaseProcessTest {
   @Test
   void shouldRefundPartOfTheAmountWhenTheInspectionFails() {
     ProcessInstance pi = open(aRequest(CaseType.RETURN_AND_REFUND, Reason.DAMAGED, "90.00", 2,
-        MemberTier.REGULAR, ItemCategory.ELECTRONICS));
+        MemberTier.REGULAR, "ELECTRONICS"));
     String returnNo = businessKey(pi);
     cases.parcelShipped(returnNo, "SF", "SF42", "shop1");
     taskService.claim(task(pi).getId(), "warehouse1");

@@ -26,6 +26,8 @@ class ReturnPolicyDecisionTest {
   /** The engine PeakCare runs: FEEL expressions parsed once (com.peakcare.engine.ParsedFeelCache). */
   static DmnEngine cachingDmn;
   static DmnDecision cachingPolicy;
+  /** The shop's categories (processes/return-categories.dmn): they decide whether the no-reason return applies. */
+  static DmnDecision categories;
 
   @Test
   void theFeelEngineIsThePatchedReleaseThatBuildsItsBuiltinsOnce() throws Exception {
@@ -49,6 +51,22 @@ class ReturnPolicyDecisionTest {
     try (InputStream in = Files.newInputStream(Path.of("processes/return-policy.dmn"))) {
       cachingPolicy = cachingDmn.parseDecision(ReturnCaseProcess.POLICY_DECISION, in);
     }
+    try (InputStream in = Files.newInputStream(Path.of("processes/return-categories.dmn"))) {
+      categories = dmn.parseDecision(ReturnCategories.DECISION, in);
+    }
+  }
+
+  @Test
+  void theShopsCategoriesSayWhichAllowTheNoReasonReturnAndAnUnknownOneMatchesNoRow() {
+    assertThat(noReasonReturn("APPAREL")).isTrue();
+    assertThat(noReasonReturn("BABY")).isTrue();
+    assertThat(noReasonReturn("FRESH")).isFalse();
+    assertThat(dmn.evaluateDecision(categories, Map.of("itemCategory", "BOTTLES")).getResultList()).isEmpty();
+  }
+
+  private static boolean noReasonReturn(String category) {
+    return dmn.evaluateDecision(categories, Map.of("itemCategory", category)).getSingleResult()
+        .<Boolean>getEntry("noReasonReturn");
   }
 
   @ParameterizedTest(name = "{0} {1} day {2} {3} CNY {4} {5} -> {6} {7}")
@@ -104,6 +122,7 @@ class ReturnPolicyDecisionTest {
     vars.put("amount", amount);
     vars.put("memberTier", tier);
     vars.put("itemCategory", category);
+    vars.put("noReasonReturn", noReasonReturn(category));
     DmnDecisionResultEntries stock = dmn.evaluateDecision(policy, vars).getSingleResult();
     // PeakCare's FEEL (parsed once) decides exactly as Camunda's, the first time and from its cache
     for (int i = 0; i < 2; i++) {

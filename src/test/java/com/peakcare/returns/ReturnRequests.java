@@ -1,7 +1,6 @@
 package com.peakcare.returns;
 
 import com.peakcare.returns.ReturnCaseProcess.CaseType;
-import com.peakcare.returns.ReturnCaseProcess.ItemCategory;
 import com.peakcare.returns.ReturnCaseProcess.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
 import java.math.BigDecimal;
@@ -14,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ReturnRequests {
 
   static ReturnRequest aRequest(CaseType type, Reason reason, String amount, int daysSinceDelivery, MemberTier tier,
-      ItemCategory category) {
+      String category) {
     long n = ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
     BigDecimal money = new BigDecimal(amount);
     return new ReturnRequest("R-" + n, "O-" + n, type, reason, money,
@@ -26,16 +25,16 @@ final class ReturnRequests {
 
   /** A small refund-only request the policy approves at once. */
   static ReturnRequest aSmallRefund() {
-    return aRequest(CaseType.REFUND_ONLY, Reason.DAMAGED, "80.00", 2, MemberTier.REGULAR, ItemCategory.APPAREL);
+    return aRequest(CaseType.REFUND_ONLY, Reason.DAMAGED, "80.00", 2, MemberTier.REGULAR, "APPAREL");
   }
 
   /** A return the policy sends to an agent for review. */
   static ReturnRequest aReturnForReview() {
-    return aRequest(CaseType.RETURN_AND_REFUND, Reason.NO_REASON, "300.00", 3, MemberTier.REGULAR, ItemCategory.APPAREL);
+    return aRequest(CaseType.RETURN_AND_REFUND, Reason.NO_REASON, "300.00", 3, MemberTier.REGULAR, "APPAREL");
   }
 
   static ReturnRequest anExchange() {
-    return aRequest(CaseType.EXCHANGE, Reason.WRONG_SIZE, "90.00", 2, MemberTier.REGULAR, ItemCategory.SHOES);
+    return aRequest(CaseType.EXCHANGE, Reason.WRONG_SIZE, "90.00", 2, MemberTier.REGULAR, "SHOES");
   }
 
   static ReturnRequest withCustomer(ReturnRequest r, ReturnRequest.Customer customer) {

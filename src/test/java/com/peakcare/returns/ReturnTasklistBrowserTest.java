@@ -27,7 +27,7 @@ class ReturnTasklistBrowserTest {
     // above the VIPs' own automatic approval (500): a VIP return for review
     String vip = reviewTask(cases.open(ReturnRequests.withAssignee(ReturnRequests.aRequest(
         ReturnCaseProcess.CaseType.RETURN_AND_REFUND, ReturnCaseProcess.Reason.NO_REASON, "800.00", 3,
-        ReturnCaseProcess.MemberTier.VIP, ReturnCaseProcess.ItemCategory.APPAREL), "agent2"), "shop1")
+        ReturnCaseProcess.MemberTier.VIP, "APPAREL"), "agent2"), "shop1")
         .view().returnNo());
     Thread.sleep(20); // a later creation time: Tasklist's own sort ("Created", newest first) would put it on top
     String ordinary = reviewTask(cases.open(ReturnRequests.withAssignee(ReturnRequests.aReturnForReview(), "agent2"),
@@ -57,6 +57,9 @@ class ReturnTasklistBrowserTest {
     ReturnCaseView view = cases.view(returnNo);
     assertThat(seen.path("customer").asText()).isEqualTo("张伟");
     assertThat(Double.parseDouble(seen.path("amount").asText())).isEqualTo(view.amount().doubleValue());
+    // words, not codes: the form shows what the case record's codes mean
+    assertThat(seen.path("memberTier").asText()).isEqualTo("普通会员 · Regular");
+    assertThat(seen.path("type").asText()).isEqualTo("退货退款 · Return and refund");
     assertThat(view.status()).isEqualTo(ReturnCaseProcess.Status.AWAITING_PARCEL);
     assertThat(view.timeline()).anySatisfy(e -> {
       assertThat(e.actor()).isEqualTo("agent1");
