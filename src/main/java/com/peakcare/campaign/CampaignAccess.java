@@ -25,5 +25,8 @@ class CampaignAccess implements FeatureGrants {
       access.grant(group, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ,
           org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_ASSIGN);
     }
+    // everyone who checks reads the checks' variables the Campaign checks filter shows (campaign, setter, go-live)
+    access.grant(Groups.ALL_STAFF, Resources.PROCESS_DEFINITION, CampaignCheckProcess.KEY, READ,
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE);
   }
 }

@@ -280,6 +280,16 @@ class CampaignTaskPolicy implements TaskPolicy {
 
   // ---- what the forms show ---------------------------------------------------------------------------------
 
+  private static final java.time.format.DateTimeFormatter GO_LIVE = java.time.format.DateTimeFormatter
+      .ofPattern("MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+  /** The card's words: the campaign's code and name, and when it goes live (the shop's time). */
+  @Override
+  public String title(TaskFacts task) {
+    Campaign c = campaignOf(task);
+    return c.code() + " " + c.name() + " 上线 " + GO_LIVE.format(c.goLiveAt());
+  }
+
   @Override
   public Map<String, Object> formValues(TaskFacts task) {
     Campaign c = campaignOf(task);

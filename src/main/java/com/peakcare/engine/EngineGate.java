@@ -108,6 +108,11 @@ public class EngineGate extends AbstractProcessEnginePlugin {
     configuration.setFilterService(new GatedFilterService(this));
     configuration.setCustomPreCommandInterceptorsTxRequired(
         withGate(configuration.getCustomPreCommandInterceptorsTxRequired()));
+    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> parse =
+        configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    parse.add(new Titles());
+    configuration.setCustomPostBPMNParseListeners(parse);
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         withGate(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
   }
@@ -266,7 +271,10 @@ public class EngineGate extends AbstractProcessEnginePlugin {
     if (taskId == null) {
       return null;
     }
-    TaskEntity task = ctx.getTaskManager().findTaskById(taskId);
+    return ruled(ctx, ctx.getTaskManager().findTaskById(taskId));
+  }
+
+  private Ruled ruled(CommandContext ctx, TaskEntity task) {
     if (task == null || task.getProcessDefinitionId() == null) {
       return null;
     }
@@ -279,6 +287,29 @@ public class EngineGate extends AbstractProcessEnginePlugin {
     return new Ruled(policy, new TaskFacts(task.getId(), task.getName(), task.getTaskDefinitionKey(),
         definition.getKey(), task.getProcessInstanceId(), instance == null ? null : instance.getBusinessKey(),
         task.getAssignee(), task::getVariable));
+  }
+
+  /**
+   * Appends the policy's title to each new task's name (a built-in listener added at parse time, so it runs however
+   * the task was created): Tasklist's cards tell "审核退货申请 · Review return request · R-1042 张伟 ¥299.00" from the
+   * next one.
+   */
+  private final class Titles extends org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener {
+    @Override
+    public void parseUserTask(org.camunda.bpm.engine.impl.util.xml.Element element,
+        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
+        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
+      var behavior = (org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior) activity.getActivityBehavior();
+      behavior.getTaskDefinition().addBuiltInTaskListener(org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_CREATE,
+          task -> {
+            TaskEntity entity = (TaskEntity) task;
+            Ruled ruled = ruled(Context.getCommandContext(), entity);
+            String title = ruled == null ? null : ruled.policy().title(ruled.facts());
+            if (title != null && !title.isBlank() && entity.getName() != null && !entity.getName().endsWith(title)) {
+              entity.setName(entity.getName() + " · " + title);
+            }
+          });
+    }
   }
 
   /** A person learns nothing about a task they cannot see: not whose it is, not why they may not act on it. */

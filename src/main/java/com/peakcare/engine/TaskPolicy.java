@@ -30,6 +30,14 @@ public interface TaskPolicy {
    */
   Map<String, Object> completing(TaskFacts task, Map<String, Object> values, Actor actor);
 
+  /**
+   * A few words that tell this task from the others of its kind on a Tasklist card (the case's number, customer and
+   * amount), appended to the task's name when it is created; null for none.
+   */
+  default String title(TaskFacts task) {
+    return null;
+  }
+
   /** What the task's form shows besides the process variables, read from the feature's records when it loads. */
   default Map<String, Object> formValues(TaskFacts task) {
     return Map.of();

@@ -60,6 +60,15 @@ class ReturnTaskPolicy implements TaskPolicy {
     this.categories = categories;
   }
 
+  /** The card's words: return number, customer, amount, and VIP when it is one. */
+  @Override
+  public String title(TaskFacts task) {
+    CaseRow row = caseOf(task);
+    boolean vip = "VIP".equals(row.memberTier()) || "SVIP".equals(row.memberTier());
+    return row.returnNo() + " " + row.request().customer().name() + " ¥" + row.amount().toPlainString()
+        + (vip ? " " + row.memberTier() : "");
+  }
+
   /**
    * What the case's forms show, read from the case record when a task loads, in words instead of codes (会员等级
    * "VIP 会员 · VIP", not VIP; 类型 "退货退款 · Return and refund", not RETURN_AND_REFUND).
