@@ -23,9 +23,10 @@ public class NoticeDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
   /**
-   * A claim older than this belongs to an attempt that will never finish (its node died mid-send). It is well
-   * above the slowest send (SMS: 5 s connect + 10 s read; e-mail 10 s) and below the job lock (2 min), after which
-   * a dead node's delivery job runs again elsewhere.
+   * A claim older than {@code peakcare.notice.stale-claim} (60 s) belongs to an attempt that will never finish (its
+   * node died mid-send, or lost the database before it could record the outcome). It is well above the slowest send
+   * (SMS: 5 s connect + 10 s read; e-mail 10 s) and below the job lock (2 min), after which a dead node's delivery
+   * job runs again elsewhere.
    */
   static final Duration STALE_CLAIM = Duration.ofSeconds(60);
 
@@ -65,8 +66,16 @@ public class NoticeDispatcher {
               + name.toLowerCase(java.util.Locale.ROOT) + ".enabled)");
         }
         Instant now = Instant.now();
-        if (!Boolean.TRUE.equals(ownTransaction.execute(s -> outbox.claim(key, name, now, now.minus(STALE_CLAIM))))) {
-          log.info("notice {} over {}: already sent or being sent by another execution", key, name);
+        if (!Boolean.TRUE.equals(ownTransaction.execute(s -> outbox.claim(key, name, now,
+            now.minus(properties.getStaleClaim()))))) {
+          if (sent(key, name)) {
+            log.info("notice {} over {}: already sent by another execution", key, name);
+            continue;
+          }
+          // claimed by an attempt still under way, or by one whose node died before recording the outcome: never
+          // end the delivery while a channel is unsent; the retry sends it once the claim is stale
+          log.info("notice {} over {}: being sent by another execution; retried later", key, name);
+          failures.add(name + " (claimed by another execution)");
           continue;
         }
         channel.send(stored);
@@ -82,6 +91,11 @@ public class NoticeDispatcher {
     if (!failures.isEmpty()) {
       throw new NoticeNotDeliveredException("notice " + key + " not delivered over " + String.join(", ", failures));
     }
+  }
+
+  private boolean sent(String key, String channel) {
+    return outbox.find(key).stream().flatMap(n -> n.notice().deliveries().stream())
+        .anyMatch(d -> d.channel().equals(channel) && NoticeDelivery.SENT.equals(d.status()));
   }
 
   /** The delivery job fails: Camunda retries it, and when the retries run out it is an incident. */
