@@ -44,6 +44,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  *       timeout ({@code peakcare.notice.sms.read-timeout}), the delivery job fails and is retried instead of holding a
  *       job thread, the other asynchronous work (the refunds) goes on, and the API stays responsive (p99 of
  *       {@code GET /api/returns/{no}} printed). When the gateway answers again every SMS is delivered once.</li>
+ *   <li>The SMS gateway takes no connection at all (as a host that is down or firewalled): each attempt gives up
+ *       after the connect timeout and is retried; afterwards every SMS is delivered once.</li>
  *   <li>The SMTP server is down: e-mail delivery fails and is retried; when it is up again each e-mail arrives
  *       once (counted per Message-ID).</li>
  * </ol>
@@ -53,6 +55,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class GatewayOutageTest {
 
+  static final int CONNECT_TIMEOUT_SECONDS = 2;
   static final int READ_TIMEOUT_SECONDS = 3;
   static final Duration HANG = Duration.ofSeconds(15);
   static final int HANG_CASES = 10;
@@ -76,7 +79,7 @@ class GatewayOutageTest {
               "--peakcare.notice.sms.enabled=true",
               "--peakcare.notice.sms.url=" + sms.url(),
               "--peakcare.notice.sms.api-key=gateway-test",
-              "--peakcare.notice.sms.connect-timeout=2s",
+              "--peakcare.notice.sms.connect-timeout=" + CONNECT_TIMEOUT_SECONDS + "s",
               "--peakcare.notice.sms.read-timeout=" + READ_TIMEOUT_SECONDS + "s",
               "--peakcare.notice.email.enabled=true",
               "--peakcare.notice.email.host=127.0.0.1",
@@ -91,6 +94,7 @@ class GatewayOutageTest {
         Http http = new Http(((ServletWebServerApplicationContext) app).getWebServer().getPort());
         ThreadPoolTaskExecutor jobThreads = app.getBean("camundaTaskExecutor", ThreadPoolTaskExecutor.class);
         smsGatewayHangs(jdbc, http, sms, mail, jobThreads);
+        smsGatewayTakesNoConnection(jdbc, http, sms);
         mail = smtpDownThenUp(jdbc, http, sms, mail, smtpPort);
       } finally {
         app.close();
@@ -167,6 +171,37 @@ class GatewayOutageTest {
         saturatedFor / 10.0, p99During, during.size(), percentile(during, 50), p99Before, before.size(),
         expected.size(), caughtUp.toMillis() / 1000.0,
         sms.requests().stream().filter(r -> r.outcome() == SmsGateway.Outcome.REPEAT).count());
+  }
+
+  private void smsGatewayTakesNoConnection(JdbcTemplate jdbc, Http http, SmsGateway sms) throws Exception {
+    sms.refuseConnections();
+    Instant refusedAt = Instant.now();
+    List<String> cases = open(http, 3);
+    await(Duration.ofSeconds(60), "every SMS attempted twice and given up on the connect timeout",
+        () -> count(jdbc, "select count(*) from PC_NOTICE_DELIVERY where CHANNEL = 'SMS' and STATUS = 'FAILED'"
+            + " and ATTEMPTS >= 2 and LAST_ERROR like '%connect timed out%' and NOTICE_KEY like any (array["
+            + likeAny(cases) + "])") == perCase("SMS") * cases.size());
+    Duration twoAttempts = Duration.between(refusedAt, Instant.now());
+    String error = jdbc.queryForObject("select max(LAST_ERROR) from PC_NOTICE_DELIVERY where CHANNEL = 'SMS'"
+        + " and STATUS = 'FAILED'", String.class).replaceAll("\\s+", " ");
+    assertThat(count(jdbc, "select count(*) from ACT_RU_INCIDENT")).as("incidents").isZero();
+
+    sms.recover();
+    Instant recoveredAt = Instant.now();
+    awaitSent(jdbc, "SMS", cases);
+    Duration caughtUp = Duration.between(recoveredAt, Instant.now());
+    List<String> expected = keys(jdbc, "SMS", cases);
+    assertThat(sms.deliveredKeys()).containsAll(expected);
+    assertThat(sms.requests()).filteredOn(r -> expected.contains(r.key())).as("one request per SMS")
+        .hasSize(expected.size());
+
+    System.out.printf("""
+        GatewayOutageTest figures, SMS gateway takes no connection (connect timeout %d s), %d cases opened:
+          every SMS attempted twice within %.1f s, each attempt ending with "%s"
+          gateway back: all %d SMS delivered once each %.1f s later
+        """,
+        CONNECT_TIMEOUT_SECONDS, cases.size(), twoAttempts.toMillis() / 1000.0, error, expected.size(),
+        caughtUp.toMillis() / 1000.0);
   }
 
   private GreenMail smtpDownThenUp(JdbcTemplate jdbc, Http http, SmsGateway sms, GreenMail mail, int smtpPort)

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The SMS gateway as the fault tests need it, on plain sockets so that it can also misbehave: it answers (after a
  * delay), or it accepts connections and never answers (a hung gateway), and it records every request with its
- * {@code Idempotency-Key}. Like a real gateway it delivers each key once: a repeat of a key it has already delivered
+ * {@code Idempotency-Key}, or it takes no connection at all (its accept queue is full, so a client's connect times
+ * out). Like a real gateway it delivers each key once: a repeat of a key it has already delivered
  * (PeakCare re-sends a notice whose outcome it could not record, with the same key) is answered but not delivered
  * again. A request it hung on is not delivered. So "every notice reached the customer exactly once" reads: every
  * expected key was delivered, and each repeat is accounted for.
@@ -53,10 +54,13 @@ final class SmsGateway implements AutoCloseable {
   private volatile Mode mode = Mode.ANSWER;
   private volatile int delayMillis;
   private volatile long hangGeneration;
+  private volatile boolean accepting = true;
+  private final List<Socket> fillers = new ArrayList<>();
 
   SmsGateway(int delayMillis) throws IOException {
     this.delayMillis = delayMillis;
-    this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+    // a short accept queue, so that it can be filled (see refuseConnections); the accept loop keeps it empty
+    this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
     threads.submit(this::acceptLoop);
   }
 
@@ -69,10 +73,43 @@ final class SmsGateway implements AutoCloseable {
     mode = Mode.HANG;
   }
 
-  /** Answers again; the requests still hanging are dropped without an answer. */
+  /**
+   * From now on no connection is taken: the gateway stops accepting and fills its own accept queue, after which the
+   * operating system drops new connection attempts (no answer at all, as from a host that is down or firewalled),
+   * so a client's connect times out.
+   */
+  void refuseConnections() throws IOException {
+    accepting = false;
+    for (int i = 0; i < 64; i++) {
+      Socket filler = new Socket();
+      try {
+        filler.connect(server.getLocalSocketAddress(), 500);
+        synchronized (fillers) {
+          fillers.add(filler);
+        }
+      } catch (SocketTimeoutException full) {
+        filler.close();
+        return;
+      }
+    }
+    throw new IllegalStateException("the accept queue does not fill up");
+  }
+
+  /** Answers again; the requests still hanging are dropped without an answer, connections are taken again. */
   void recover() {
     hangGeneration++;
     mode = Mode.ANSWER;
+    accepting = true;
+    synchronized (fillers) {
+      for (Socket filler : fillers) {
+        try {
+          filler.close();
+        } catch (IOException ignored) {
+          // closing anyway
+        }
+      }
+      fillers.clear();
+    }
   }
 
   synchronized List<Request> requests() {
@@ -103,9 +140,22 @@ final class SmsGateway implements AutoCloseable {
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
+        if (!accepting) {
+          Thread.sleep(20);
+          continue;
+        }
         Socket socket = server.accept();
+        if (!accepting) {
+          // taken just as the gateway stopped accepting: held like the fillers, never answered
+          synchronized (fillers) {
+            fillers.add(socket);
+          }
+          continue;
+        }
         threads.submit(() -> serve(socket));
       } catch (IOException closed) {
+        return;
+      } catch (InterruptedException stopped) {
         return;
       }
     }
