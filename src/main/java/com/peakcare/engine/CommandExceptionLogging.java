@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * context} at ERROR with its stack trace (logger {@code org.camunda.bpm.engine.context}), except optimistic locking,
  * bad user requests and authorization failures, which it logs at DEBUG. A form value that a rule refuses (a
  * {@code FormFieldValidationException}, answered 400), a task that someone else already completed (answered by
- * Camunda's REST API as 500 "Cannot find task"), or a lost database connection (answered 503) were therefore a stack
- * trace of some 200 lines each. This plugin makes the engine log those at DEBUG as well: the REST API and PeakCare's
+ * Camunda's REST API as 500 "Cannot find task"), a lost database connection (answered 503) or a notice gateway that
+ * did not answer (every retry of the delivery job, see {@link ExpectedFailure}) were therefore a stack trace of some
+ * 200 lines each. This plugin makes the engine log those at DEBUG as well: the REST API and PeakCare's
  * API log one line for each (see {@link EngineRestProblems}, {@code web.DatabaseOutageProblems}), and real faults
  * keep their ERROR with the stack trace. The hook is the engine's {@code CommandContextFactory}, whose command
  * contexts decide the level in {@code CommandContext.shouldLogFine}; {@code CommandExceptionLoggingTest} tells when an
@@ -44,7 +45,7 @@ class CommandExceptionLogging extends AbstractProcessEnginePlugin {
 
     @Override
     protected boolean shouldLogFine(Throwable exception) {
-      return super.shouldLogFine(exception) || UserErrors.isUserError(exception) || DatabaseOutage.causedBy(exception);
+      return super.shouldLogFine(exception) || FailureKinds.notAFault(exception) || DatabaseOutage.causedBy(exception);
     }
   }
 }

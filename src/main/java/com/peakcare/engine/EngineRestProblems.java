@@ -77,10 +77,10 @@ class EngineRestProblems {
     }
     int status = response.getStatus();
     if (status < 500) {
-      log.info("{} answered {}: {}", request(), status, UserErrors.oneLine(failure));
-    } else if (UserErrors.isUserError(failure)) {
+      log.info("{} answered {}: {}", request(), status, FailureKinds.oneLine(failure));
+    } else if (FailureKinds.notAFault(failure)) {
       // Camunda answers some mistakes 500 (completing a task that does not exist): not a fault of PeakCare's
-      log.warn("{} answered {}: {}", request(), status, UserErrors.oneLine(failure));
+      log.warn("{} answered {}: {}", request(), status, FailureKinds.oneLine(failure));
     } else {
       log.error("{} answered {}", request(), status, failure);
     }

@@ -1,5 +1,6 @@
 package com.peakcare.notice;
 
+import com.peakcare.engine.ExpectedFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,8 +99,11 @@ public class NoticeDispatcher {
         .anyMatch(d -> d.channel().equals(channel) && NoticeDelivery.SENT.equals(d.status()));
   }
 
-  /** The delivery job fails: Camunda retries it, and when the retries run out it is an incident. */
-  static class NoticeNotDeliveredException extends RuntimeException {
+  /**
+   * The delivery job fails: Camunda retries it, and when the retries run out it is an incident. Each channel's
+   * failure is logged above in one line, so the engine need not log a stack trace for every retry.
+   */
+  static class NoticeNotDeliveredException extends RuntimeException implements ExpectedFailure {
     NoticeNotDeliveredException(String message) {
       super(message);
     }

@@ -48,6 +48,8 @@ class CommandExceptionLoggingTest {
     assertThat(quiet.shouldLogFine(new NullValueException("Cannot find task with id nope: task is null"))).isTrue();
     assertThat(quiet.shouldLogFine(new ProcessEngineException("lost",
         new SQLTransientConnectionException("Connection is not available")))).as("database away").isTrue();
+    assertThat(quiet.shouldLogFine(new ProcessEngineException("retried", new GatewayDown())))
+        .as("an expected failure, logged by the feature").isTrue();
     assertThat(quiet.shouldLogFine(new ProcessEngineException("a bug", new NullPointerException())))
         .as("a fault stays ERROR").isFalse();
   }
@@ -62,6 +64,9 @@ class CommandExceptionLoggingTest {
     assertThat(logged).contains(" ERROR ").contains("answered 500")
         .contains("java.lang.IllegalStateException: a bug in a delegate").contains("\tat ");
   }
+
+  /** A feature's expected failure, like a notice gateway that does not answer. */
+  static final class GatewayDown extends RuntimeException implements ExpectedFailure {}
 
   /** Camunda's own command context, to ask it what it would do. */
   static final class CamundasOwn extends CommandContext {

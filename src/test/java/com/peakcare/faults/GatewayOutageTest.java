@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,6 +55,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * Both in one application start (one JVM, one database) to keep the suite short.
  */
 @Tag("own-jvm")
+@ExtendWith(OutputCaptureExtension.class)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class GatewayOutageTest {
 
@@ -62,7 +66,7 @@ class GatewayOutageTest {
   static final int SMTP_CASES = 5;
 
   @Test
-  void aHungSmsGatewayAndADownSmtpServerDelayNoticesButLoseAndDoubleNone() throws Exception {
+  void aHungSmsGatewayAndADownSmtpServerDelayNoticesButLoseAndDoubleNone(CapturedOutput output) throws Exception {
     int smtpPort = freePort();
     GreenMail mail = smtp(smtpPort);
     try (PostgresDatabase db = PostgresDatabase.create(); SmsGateway sms = new SmsGateway(0)) {
@@ -93,9 +97,17 @@ class GatewayOutageTest {
         JdbcTemplate jdbc = Faults.jdbc(db);
         Http http = new Http(((ServletWebServerApplicationContext) app).getWebServer().getPort());
         ThreadPoolTaskExecutor jobThreads = app.getBean("camundaTaskExecutor", ThreadPoolTaskExecutor.class);
+        int from = output.getAll().length();
         smsGatewayHangs(jdbc, http, sms, mail, jobThreads);
         smsGatewayTakesNoConnection(jdbc, http, sms);
         mail = smtpDownThenUp(jdbc, http, sms, mail, smtpPort);
+
+        // a gateway down is one WARN line per failed attempt, not a stack trace per retry
+        List<String> log = output.getAll().substring(from).lines().toList();
+        assertThat(log).as("the engine's ERROR per failed delivery").noneMatch(l -> l.contains("ENGINE-16004"));
+        System.out.printf("GatewayOutageTest log: %d lines \"not sent over\", %d stack-trace lines%n",
+            log.stream().filter(l -> l.contains("not sent over")).count(),
+            log.stream().filter(l -> l.startsWith("\tat ")).count());
       } finally {
         app.close();
       }

@@ -10,18 +10,19 @@ import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
 /**
- * Tells a caller's mistake from a fault of PeakCare's among the engine's exceptions: a request for something that
- * does not exist or is not allowed, a form value a rule refuses, a task someone else completed or claimed first.
- * Such a mistake is logged as one line; only a fault deserves a stack trace.
+ * Tells what is not a fault of PeakCare's among the engine's exceptions: a caller's mistake (a request for something
+ * that does not exist or is not allowed, a form value a rule refuses, a task someone else completed or claimed
+ * first) or an {@link ExpectedFailure} a feature has logged itself. Those are logged as one line; only a fault
+ * deserves a stack trace.
  */
-final class UserErrors {
+final class FailureKinds {
 
-  static boolean isUserError(Throwable failure) {
+  static boolean notAFault(Throwable failure) {
     int depth = 0;
     for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
       if (t instanceof BadUserRequestException || t instanceof NullValueException || t instanceof FormException
           || t instanceof AuthorizationException || t instanceof OptimisticLockingException
-          || t instanceof TaskAlreadyClaimedException) {
+          || t instanceof TaskAlreadyClaimedException || t instanceof ExpectedFailure) {
         return true;
       }
       if (t instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500) {
@@ -42,5 +43,5 @@ final class UserErrors {
     return line.length() > 300 ? line.substring(0, 297) + "..." : line;
   }
 
-  private UserErrors() {}
+  private FailureKinds() {}
 }
