@@ -30,7 +30,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@value #PRIORITY} (Camunda's have the default 5000), registered through Spring Boot's
  * {@link ResourceConfigCustomizer} on the starter's {@code CamundaJerseyResourceConfig}, and:
  * <ul>
- *   <li>answer a lost database connection {@code 503} with {@code Retry-After} as a problem response (Camunda: 500);</li>
+ *   <li>answer a lost database connection {@code 503} with {@code Retry-After} as a problem response (Camunda:
+ *       500);</li>
  *   <li>answer everything else exactly as Camunda does (its status and its JSON body, built by its own helper);</li>
  *   <li>log a caller's mistake (4xx) as one INFO line and a 503 as one WARN line, without stack trace (Camunda: 4xx
  *       at DEBUG only), and a real fault (other 5xx) at ERROR with the stack trace (Camunda: WARN).</li>

@@ -83,7 +83,7 @@ public class NoticeDispatcher {
         ownTransaction.executeWithoutResult(s -> outbox.markSent(key, name, Instant.now()));
         log.info("notice {} sent over {}", key, name);
       } catch (RuntimeException e) {
-        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String error = describe(e);
         ownTransaction.executeWithoutResult(s -> outbox.markFailed(key, name, error, Instant.now()));
         log.warn("notice {} not sent over {}: {}", key, name, error);
         failures.add(name + " (" + error + ")");
@@ -92,6 +92,23 @@ public class NoticeDispatcher {
     if (!failures.isEmpty()) {
       throw new NoticeNotDeliveredException("notice " + key + " not delivered over " + String.join(", ", failures));
     }
+  }
+
+  /**
+   * The failure as the operator reads it (log, LAST_ERROR, the incident): the exception and, when it wraps one, its
+   * root cause; a gateway that does not answer is otherwise "I/O error on POST request for …: null".
+   */
+  static String describe(RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (root == e) {
+      return text;
+    }
+    return text + " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
+        + ")";
   }
 
   private boolean sent(String key, String channel) {

@@ -38,7 +38,7 @@ class DatabaseOutageProblems {
   /** Outermost, so that it also sees failures of Spring Session and Spring Security. */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilter() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+    OncePerRequestFilter filter = new OncePerRequestFilter() {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
@@ -51,13 +51,14 @@ class DatabaseOutageProblems {
           logAnswered(request, e);
         }
       }
-    });
+    };
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName("databaseOutageFilter");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 
-  /** Ahead of the {@code @ExceptionHandler}s (order 0), behind Spring Boot's error attributes (which resolve nothing). */
+  /** Ahead of the {@code @ExceptionHandler}s (order 0), behind Spring Boot's error attributes (resolving nothing). */
   @Bean
   HandlerExceptionResolver databaseOutageResolver() {
     return new OrderedResolver();

@@ -161,7 +161,8 @@ class DatabaseOutageTest {
     Faults.giveBack(db);
 
     await(Duration.ofSeconds(60), "the node serves again",
-        () -> succeededAfter("api", backAt) && succeededAfter("engine-rest", backAt) && succeededAfter("health", backAt));
+        () -> succeededAfter("api", backAt) && succeededAfter("engine-rest", backAt)
+            && succeededAfter("health", backAt));
     Thread.sleep(3000);
     stop.set(true);
     List<String> returnNos = new ArrayList<>(List.of(known));
@@ -177,7 +178,8 @@ class DatabaseOutageTest {
 
     // during the outage: 503 problem responses with Retry-After, answered within the pool's connection timeout
     List<Call> during = calls.stream()
-        .filter(c -> !c.what().equals("health") && c.start().isAfter(goneAt.plusMillis(200)) && c.end().isBefore(backAt))
+        .filter(c -> !c.what().equals("health") && c.start().isAfter(goneAt.plusMillis(200))
+            && c.end().isBefore(backAt))
         .toList();
     assertThat(during).as("requests answered during the outage").isNotEmpty();
     assertThat(during).allSatisfy(c -> {
@@ -211,7 +213,8 @@ class DatabaseOutageTest {
     assertThat(jdbc.queryForList("select RETURN_NO from PC_RETURN_CASE", String.class))
         .containsExactlyInAnyOrderElementsOf(returnNos);
     assertThat(count(jdbc, "select count(*) from PC_RETURN_CASE c where c.PROCESS_INSTANCE_ID is null or not exists"
-        + " (select 1 from ACT_HI_PROCINST p where p.ID_ = c.PROCESS_INSTANCE_ID)")).as("cases without process").isZero();
+        + " (select 1 from ACT_HI_PROCINST p where p.ID_ = c.PROCESS_INSTANCE_ID)")).as("cases without process")
+        .isZero();
     assertThat(count(jdbc, "select count(*) from ACT_HI_PROCINST p join ACT_RE_PROCDEF d on p.PROC_DEF_ID_ = d.ID_"
         + " where d.KEY_ = 'return-case' and not exists (select 1 from PC_RETURN_CASE c where c.RETURN_NO ="
         + " p.BUSINESS_KEY_)")).as("processes without case").isZero();
@@ -239,6 +242,9 @@ class DatabaseOutageTest {
           .map(Call::end).min(Instant::compareTo)
           .ifPresent(end -> recovery.put(what, Duration.between(backAt, end)));
     }
+    // what monitoring sees afterwards: the pool's connection timeouts and the 503 answers
+    String poolTimeouts = metric(http, "hikaricp.connections.timeout");
+    String answered503 = metric(http, "http.server.requests?tag=status:503");
     Map<String, Long> duringByStatus = during.stream()
         .collect(Collectors.groupingBy(c -> c.what() + " " + c.status(), TreeMap::new, Collectors.counting()));
     long slowest = during.stream().mapToLong(c -> c.took().toMillis()).max().orElse(0);
@@ -250,13 +256,24 @@ class DatabaseOutageTest {
           recovered after connections were allowed again (first success): %s
           cases %d, all refunded once; SMS %d delivered once each, %d keys repeated with the same key
           log: %d lines "database unreachable ... answered 503"; %d stack-trace lines in the whole run
+          metrics after: hikaricp.connections.timeout %s, http.server.requests status 503 %s
         """,
         Duration.between(goneAt, backAt).toMillis() / 1000.0, terminated, sessionsBefore, connectionTimeout,
         duringByStatus, slowest, newLogin.status(),
         recovery.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().toMillis() + " ms")
             .collect(Collectors.joining(", ")),
         cases, sms.deliveredKeys().size(), repeated.size(),
-        output.getAll().lines().filter(l -> l.contains("answered 503")).count(), stackTraces);
+        output.getAll().lines().filter(l -> l.contains("answered 503")).count(), stackTraces, poolTimeouts,
+        answered503);
+  }
+
+  /** A metric's first measurement, as /actuator/metrics shows it to an administrator. */
+  private static String metric(Http http, String name) {
+    HttpResponse<String> res = http.get("/actuator/metrics/" + name, "demo");
+    assertThat(res.statusCode()).as(name + ": " + res.body()).isEqualTo(200);
+    java.util.regex.Matcher value = java.util.regex.Pattern
+        .compile("\\{\"statistic\":\"(\\w+)\",\"value\":([0-9.E]+)\\}").matcher(res.body());
+    return value.find() ? value.group(2) + " (" + value.group(1) + ")" : res.body();
   }
 
   private boolean succeededAfter(String what, Instant at) {

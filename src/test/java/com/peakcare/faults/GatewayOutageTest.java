@@ -155,6 +155,9 @@ class GatewayOutageTest {
     assertThat(hung).as("each attempt gave up after the read timeout").allSatisfy(r ->
         assertThat(r.held()).isLessThan(Duration.ofMillis(READ_TIMEOUT_SECONDS * 1000L + 1500)));
     long maxHeld = hung.stream().mapToLong(r -> r.held().toMillis()).max().orElse(0);
+    String hangError = jdbc.queryForObject("select max(LAST_ERROR) from PC_NOTICE_DELIVERY where CHANNEL = 'SMS'"
+        + " and STATUS = 'FAILED'", String.class);
+    assertThat(hangError).as("what the operator reads").contains("HttpTimeoutException");
     int saturatedFor = longestRun(busy, 100);
     long p99Before = percentile(before, 99);
     long p99During = percentile(during, 99);
@@ -174,12 +177,13 @@ class GatewayOutageTest {
 
     System.out.printf("""
         GatewayOutageTest figures, SMS gateway hangs for %d s (read timeout %d s), %d cases opened meanwhile:
-          %d attempts hung, each released by PeakCare after at most %d ms; job threads all busy (%d) for at most %.1f s
-            in a row; every case refunded during the hang
+          %d attempts hung, each released by PeakCare after at most %d ms ("%s"); job threads all busy (%d) for at
+            most %.1f s in a row; every case refunded during the hang
           GET /api/returns/{no}: p99 %d ms during the hang (%d reads; p50 %d ms), p99 %d ms before (%d reads)
           gateway back: all %d SMS delivered once each %.1f s later; %d requests repeated a delivered key
         """,
-        HANG.toSeconds(), READ_TIMEOUT_SECONDS, HANG_CASES, hung.size(), maxHeld, jobThreads.getMaxPoolSize(),
+        HANG.toSeconds(), READ_TIMEOUT_SECONDS, HANG_CASES, hung.size(), maxHeld, hangError,
+        jobThreads.getMaxPoolSize(),
         saturatedFor / 10.0, p99During, during.size(), percentile(during, 50), p99Before, before.size(),
         expected.size(), caughtUp.toMillis() / 1000.0,
         sms.requests().stream().filter(r -> r.outcome() == SmsGateway.Outcome.REPEAT).count());
@@ -223,8 +227,10 @@ class GatewayOutageTest {
     List<String> cases = open(http, SMTP_CASES);
     awaitSent(jdbc, "SMS", cases);
     await(Duration.ofSeconds(60), "every e-mail attempted and failed at least twice, for 8 s at least",
-        () -> Duration.between(downAt, Instant.now()).toSeconds() >= 8 && count(jdbc, "select count(*) from PC_NOTICE_DELIVERY where CHANNEL = 'EMAIL' and STATUS = 'FAILED'"
-            + " and ATTEMPTS >= 2 and NOTICE_KEY like any (array[" + likeAny(cases) + "])") == perCase("EMAIL") * SMTP_CASES);
+        () -> Duration.between(downAt, Instant.now()).toSeconds() >= 8
+            && count(jdbc, "select count(*) from PC_NOTICE_DELIVERY where CHANNEL = 'EMAIL' and STATUS = 'FAILED'"
+            + " and ATTEMPTS >= 2 and NOTICE_KEY like any (array[" + likeAny(cases) + "])")
+            == perCase("EMAIL") * SMTP_CASES);
     String error = jdbc.queryForObject("select max(LAST_ERROR) from PC_NOTICE_DELIVERY where CHANNEL = 'EMAIL'"
         + " and STATUS = 'FAILED'", String.class).replaceAll("\\s+", " ");
     int failedAttempts = count(jdbc, "select coalesce(sum(ATTEMPTS), 0) from PC_NOTICE_DELIVERY where CHANNEL = 'EMAIL'"
