@@ -1,5 +1,6 @@
 package com.peakcare.notice;
 
+import com.peakcare.engine.ExpectedFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +24,10 @@ public class NoticeDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
   /**
-   * A claim older than this belongs to an attempt that will never finish (its node died mid-send). It is well
-   * above the slowest send (SMS: 5 s connect + 10 s read; e-mail 10 s) and below the job lock (2 min), after which
-   * a dead node's delivery job runs again elsewhere.
+   * A claim older than {@code peakcare.notice.stale-claim} (60 s) belongs to an attempt that will never finish (its
+   * node died mid-send, or lost the database before it could record the outcome). It is well above the slowest send
+   * (SMS: 5 s connect + 10 s read; e-mail 10 s) and below the job lock (2 min), after which a dead node's delivery
+   * job runs again elsewhere.
    */
   static final Duration STALE_CLAIM = Duration.ofSeconds(60);
 
@@ -65,15 +67,23 @@ public class NoticeDispatcher {
               + name.toLowerCase(java.util.Locale.ROOT) + ".enabled)");
         }
         Instant now = Instant.now();
-        if (!Boolean.TRUE.equals(ownTransaction.execute(s -> outbox.claim(key, name, now, now.minus(STALE_CLAIM))))) {
-          log.info("notice {} over {}: already sent or being sent by another execution", key, name);
+        if (!Boolean.TRUE.equals(ownTransaction.execute(s -> outbox.claim(key, name, now,
+            now.minus(properties.getStaleClaim()))))) {
+          if (sent(key, name)) {
+            log.info("notice {} over {}: already sent by another execution", key, name);
+            continue;
+          }
+          // claimed by an attempt still under way, or by one whose node died before recording the outcome: never
+          // end the delivery while a channel is unsent; the retry sends it once the claim is stale
+          log.info("notice {} over {}: being sent by another execution; retried later", key, name);
+          failures.add(name + " (claimed by another execution)");
           continue;
         }
         channel.send(stored);
         ownTransaction.executeWithoutResult(s -> outbox.markSent(key, name, Instant.now()));
         log.info("notice {} sent over {}", key, name);
       } catch (RuntimeException e) {
-        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String error = describe(e);
         ownTransaction.executeWithoutResult(s -> outbox.markFailed(key, name, error, Instant.now()));
         log.warn("notice {} not sent over {}: {}", key, name, error);
         failures.add(name + " (" + error + ")");
@@ -84,8 +94,33 @@ public class NoticeDispatcher {
     }
   }
 
-  /** The delivery job fails: Camunda retries it, and when the retries run out it is an incident. */
-  static class NoticeNotDeliveredException extends RuntimeException {
+  /**
+   * The failure as the operator reads it (log, LAST_ERROR, the incident): the exception and, when it wraps one, its
+   * root cause; a gateway that does not answer is otherwise "I/O error on POST request for …: null".
+   */
+  static String describe(RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (root == e) {
+      return text;
+    }
+    return text + " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
+        + ")";
+  }
+
+  private boolean sent(String key, String channel) {
+    return outbox.find(key).stream().flatMap(n -> n.notice().deliveries().stream())
+        .anyMatch(d -> d.channel().equals(channel) && NoticeDelivery.SENT.equals(d.status()));
+  }
+
+  /**
+   * The delivery job fails: Camunda retries it, and when the retries run out it is an incident. Each channel's
+   * failure is logged above in one line, so the engine need not log a stack trace for every retry.
+   */
+  static class NoticeNotDeliveredException extends RuntimeException implements ExpectedFailure {
     NoticeNotDeliveredException(String message) {
       super(message);
     }

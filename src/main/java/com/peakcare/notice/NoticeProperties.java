@@ -18,6 +18,11 @@ public class NoticeProperties {
   private ZoneId timeZone = ZoneId.of("Asia/Shanghai");
   /** Retries of a failed delivery before it becomes an incident (Camunda retry time cycle). */
   private String retryCycle = "R5/PT1M";
+  /**
+   * A channel claimed (SENDING) longer ago than this is taken over by the next attempt: its sender died or lost the
+   * database before recording the outcome. Must exceed the slowest send (SMS connect + read timeout, e-mail timeout).
+   */
+  private Duration staleClaim = NoticeDispatcher.STALE_CLAIM;
   /** Channels per notice type; IN_APP is always added. A type not listed uses SMS, EMAIL and IN_APP. */
   private Map<NoticeType, List<String>> channels = new EnumMap<>(NoticeType.class);
   private final Sms sms = new Sms();
@@ -131,6 +136,8 @@ public class NoticeProperties {
   public void setTimeZone(ZoneId timeZone) { this.timeZone = timeZone; }
   public String getRetryCycle() { return retryCycle; }
   public void setRetryCycle(String retryCycle) { this.retryCycle = retryCycle; }
+  public Duration getStaleClaim() { return staleClaim; }
+  public void setStaleClaim(Duration staleClaim) { this.staleClaim = staleClaim; }
   public Map<NoticeType, List<String>> getChannels() { return channels; }
   public void setChannels(Map<NoticeType, List<String>> channels) { this.channels = channels; }
   public Sms getSms() { return sms; }

@@ -201,7 +201,12 @@ class NoticeDeliveryTest {
       for (int i = 0; i < 2; i++) {
         runs.add(two.submit(() -> {
           together.await();
-          dispatcher.deliver(notice.key());
+          try {
+            dispatcher.deliver(notice.key());
+          } catch (NoticeDispatcher.NoticeNotDeliveredException claimed) {
+            // the execution that found the other's claim fails, so that its job is retried, and sends nothing
+            assertThat(claimed).hasMessageContaining("claimed by another execution");
+          }
           return null;
         }));
       }
@@ -228,7 +233,10 @@ class NoticeDeliveryTest {
         Map.of(NoticeVariables.RETURN_NO, caseRef, NoticeVariables.ORDER_NO, "O-66003"));
     // an attempt started 10 s ago on a node that is still sending (or died a moment ago)
     claimedAgo(notice.key(), java.time.Duration.ofSeconds(10));
-    dispatcher.deliver(notice.key());
+    // the attempt fails (its job is retried) rather than ending the delivery of an SMS that may never have gone out
+    assertThatThrownBy(() -> dispatcher.deliver(notice.key()))
+        .isInstanceOf(NoticeDispatcher.NoticeNotDeliveredException.class)
+        .hasMessageContaining("claimed by another execution");
     assertThat(smsAttempts(notice.key())).as("nothing sent while the claim is fresh").isEmpty();
     assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENDING");
 

@@ -1,0 +1,103 @@
+package com.peakcare.faults;
+
+import com.peakcare.support.PostgresDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** What the fault tests share: waiting, counting in the database, return requests, taking the database away. */
+final class Faults {
+
+  /** A new connection per statement: the test's own view of the database survives the database going away. */
+  static JdbcTemplate jdbc(PostgresDatabase db) {
+    return new JdbcTemplate(new DriverManagerDataSource(db.url(), db.user(), ""));
+  }
+
+  static int count(JdbcTemplate jdbc, String sql, Object... args) {
+    Integer n = jdbc.queryForObject(sql, Integer.class, args);
+    return n == null ? 0 : n;
+  }
+
+  static void await(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
+    Instant until = Instant.now().plus(limit);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(until)) {
+        throw new AssertionError("not within " + limit.toSeconds() + " s: " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  static String aReturnNo() {
+    return "R-" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
+  }
+
+  /** Like {@code ReturnRequests.aSmallRefund()}: refund only, 80 CNY, delivered 2 days ago; the policy approves it. */
+  static String aSmallRefund(String returnNo) {
+    String n = returnNo.substring(2);
+    return """
+        {"returnNo":"%s","orderNo":"O-%s","type":"REFUND_ONLY","reason":"DAMAGED","amount":80.00,
+         "deliveredAt":"%s",
+         "customer":{"name":"张伟","phone":"138%s","email":"zhang.wei%s@example.com","memberTier":"REGULAR",
+                     "locale":"zh-CN","province":"浙江"},
+         "items":[{"sku":"SKU-%s","name":"纯棉T恤","category":"APPAREL","quantity":1,"unitPrice":80.00}]}
+        """.formatted(returnNo, n, Instant.now().minus(Duration.ofDays(2)), n.substring(1), n, n);
+  }
+
+  /**
+   * What a database restart looks like to the application, done to this test's database only (the server is
+   * shared with other test runs and must never restart): new connections are refused ({@code ALLOW_CONNECTIONS
+   * false}) and every open session is terminated ({@code pg_terminate_backend}, what a restart does to them).
+   * Returns the number of sessions terminated.
+   */
+  static int takeAway(PostgresDatabase db) throws SQLException {
+    try (Connection admin = admin(db); Statement s = admin.createStatement()) {
+      s.execute("alter database " + db.name() + " with allow_connections false");
+      var rs = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '"
+          + db.name() + "' and pid <> pg_backend_pid()");
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** The database accepts connections again. */
+  static void giveBack(PostgresDatabase db) throws SQLException {
+    try (Connection admin = admin(db); Statement s = admin.createStatement()) {
+      s.execute("alter database " + db.name() + " with allow_connections true");
+    }
+  }
+
+  /** Sessions the application holds on the test database. */
+  static int sessions(PostgresDatabase db) throws SQLException {
+    try (Connection admin = admin(db); Statement s = admin.createStatement()) {
+      var rs = s.executeQuery("select count(*) from pg_stat_activity where datname = '" + db.name() + "'");
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private static Connection admin(PostgresDatabase db) throws SQLException {
+    String url = db.url().substring(0, db.url().lastIndexOf('/') + 1) + "postgres";
+    return DriverManager.getConnection(url, db.user(), "");
+  }
+
+  /** The p-th percentile (0..100) of the values, nearest rank. */
+  static long percentile(List<Long> values, double p) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Long> sorted = values.stream().sorted().toList();
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  private Faults() {}
+}
