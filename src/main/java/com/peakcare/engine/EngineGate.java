@@ -8,13 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -85,8 +79,6 @@ public class EngineGate extends AbstractProcessEnginePlugin {
       SetVariablesToProcessInstancesBatchCmd.class, CorrelateMessageCmd.class, CorrelateAllMessageCmd.class,
       MessageEventReceivedCmd.class, SignalCmd.class, SignalEventReceivedCmd.class, HandleTaskBpmnErrorCmd.class,
       HandleTaskEscalationCmd.class, DelegateTaskCmd.class, ResolveTaskCmd.class);
-
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EngineGate.class);
 
   private final ObjectProvider<TaskPolicy> policyBeans;
   private final ObjectProvider<StartDoor> doorBeans;
@@ -373,18 +365,14 @@ public class EngineGate extends AbstractProcessEnginePlugin {
 
   /**
    * In front of every command a caller asks for (the outermost; PeakCare's own nested commands pass): a person's
-   * task query carries no expression, and only administrators run the commands of {@link #ADMIN_ONLY}. It also logs
-   * how a command failed, instead of the engine (camunda.bpm.generic-properties: enableCmdExceptionLogging false): a
-   * person's mistake or a refusal is one line, only a fault of PeakCare's or the engine's gets a stack trace.
+   * task query carries no expression, and only administrators run the commands of {@link #ADMIN_ONLY}. (How a failed
+   * command is logged: {@link CommandExceptionLogging}.)
    */
   private final class Interceptor extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
-      if (Context.getCommandContext() != null) {
-        return next.execute(command);
-      }
-      Actor actor = actor();
-      try {
+      if (Context.getCommandContext() == null) {
+        Actor actor = actor();
         if (actor.isPerson()) {
           if (command instanceof TaskQueryImpl query) {
             QueryExpressions.refuseAny(query);
@@ -394,27 +382,8 @@ public class EngineGate extends AbstractProcessEnginePlugin {
                 + "variables: work through your task's form");
           }
         }
-        return next.execute(command);
-      } catch (RuntimeException e) {
-        if (command instanceof org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd) {
-          throw e; // the job executor logs a failed job (its stack once retries run out) and Cockpit shows it
-        }
-        String what = command.getClass().isSynthetic() ? "task operation" : command.getClass().getSimpleName();
-        if (isMistake(e)) {
-          log.info("{} refused for {}: {}", what, actor.isPerson() ? actor.userId() : "PeakCare", e.getMessage());
-        } else {
-          log.error("{} failed for {}", what, actor.isPerson() ? actor.userId() : "PeakCare", e);
-        }
-        throw e;
       }
+      return next.execute(command);
     }
-  }
-
-  /** A refusal, a wrong request or a race lost: the caller's to fix or retry, not a fault to investigate. */
-  static boolean isMistake(Throwable e) {
-    return e instanceof AuthorizationException || e instanceof BadUserRequestException
-        || e instanceof FormException || e instanceof OptimisticLockingException
-        || e instanceof TaskAlreadyClaimedException || e instanceof NullValueException
-        || e instanceof org.camunda.bpm.engine.rest.exception.RestException;
   }
 }
