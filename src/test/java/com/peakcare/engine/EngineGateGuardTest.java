@@ -129,10 +129,10 @@ class EngineGateGuardTest {
    */
   static final Map<String, String> KNOWN_GAPS = Map.of(
       "SaveTaskCmd", "TaskService#saveTask (PUT /engine-rest/task/{id}) writes a PeakCare task's assignee, owner and "
-          + "delegation without TaskPolicy.assigning: anyone holding TASK_ASSIGN on the definition (ops, ux, "
-          + "supervisors on campaign-check; after-sales, warehouse, supervisors on return-case) can hand a task to "
-          + "anyone. Issue 15: remove when GatedTaskService checks saveTask (assignee/owner changes) or refuses it "
-          + "for PeakCare's tasks",
+          + "delegation past TaskPolicy.assigning: whoever holds TASK_ASSIGN on the definition (ops, ux, supervisors "
+          + "on campaign-check; after-sales, warehouse, supervisors on return-case) hands a task to anyone, unrecorded "
+          + "(seen: agent1 gave a return review to auditor1 with 204, where POST .../assignee answers 403). Issue 15: "
+          + "remove when GatedTaskService checks saveTask's assignee/owner changes of PeakCare tasks, or refuses it",
       "ProcessInstanceModificationCmd", "RuntimeService#createModification(..).execute() (POST "
           + "/engine-rest/modification/execute) modifies instances synchronously and runs ModifyProcessInstanceCmd "
           + "inside itself, where the interceptor does not look. Issue 15: remove when EngineGate.ADMIN_ONLY lists it",
