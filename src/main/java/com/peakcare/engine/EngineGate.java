@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchExecutionVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
@@ -34,6 +35,7 @@ import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -44,6 +46,7 @@ import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCm
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -78,7 +81,8 @@ public class EngineGate extends AbstractProcessEnginePlugin {
       SetExecutionVariablesCmd.class, PatchExecutionVariablesCmd.class, RemoveExecutionVariablesCmd.class,
       SetVariablesToProcessInstancesBatchCmd.class, CorrelateMessageCmd.class, CorrelateAllMessageCmd.class,
       MessageEventReceivedCmd.class, SignalCmd.class, SignalEventReceivedCmd.class, HandleTaskBpmnErrorCmd.class,
-      HandleTaskEscalationCmd.class, DelegateTaskCmd.class, ResolveTaskCmd.class);
+      HandleTaskEscalationCmd.class, DelegateTaskCmd.class, ResolveTaskCmd.class,
+      ProcessInstanceModificationCmd.class, CorrelateAllMessageBatchCmd.class);
 
   private final ObjectProvider<TaskPolicy> policyBeans;
   private final ObjectProvider<StartDoor> doorBeans;
@@ -175,6 +179,50 @@ public class EngineGate extends AbstractProcessEnginePlugin {
       Map<String, Object> allowed = asPolicy(ctx, () -> ruled.policy().completing(ruled.facts(), values, actor));
       return engineCall.apply(new HashMap<>(allowed));
     });
+  }
+
+  /**
+   * A task saved whole (TaskService#saveTask): on a PeakCare task a person who is not an administrator may change its
+   * follow-up date (Tasklist's reminder) and nothing else; an assignee goes through {@link #assign}, so that the
+   * task's policy decides and the hand-over is recorded.
+   */
+  <T> T saving(Task task, Supplier<T> engineCall) {
+    return inCommand(ctx -> {
+      Ruled ruled = task.getId() == null ? null : ruled(ctx, task.getId());
+      Actor actor = actor();
+      if (ruled == null || !actor.isPerson() || actor.isAdmin()) {
+        return engineCall.get();
+      }
+      requireVisible(ctx, task.getId(), actor);
+      TaskEntity stored = ctx.getTaskManager().findTaskById(task.getId());
+      List<String> changed = new ArrayList<>();
+      compare(changed, "assignee", stored.getAssignee(), task.getAssignee());
+      compare(changed, "owner", stored.getOwner(), task.getOwner());
+      compare(changed, "delegationState", stored.getDelegationState(), task.getDelegationState());
+      compare(changed, "name", stored.getName(), task.getName());
+      compare(changed, "description", stored.getDescription(), task.getDescription());
+      compare(changed, "priority", stored.getPriority(), task.getPriority());
+      compare(changed, "due", time(stored.getDueDate()), time(task.getDueDate()));
+      compare(changed, "parentTaskId", stored.getParentTaskId(), task.getParentTaskId());
+      compare(changed, "tenantId", stored.getTenantId(), task.getTenantId());
+      compare(changed, "caseInstanceId", stored.getCaseInstanceId(), task.getCaseInstanceId());
+      if (!changed.isEmpty()) {
+        throw Refusal.forbidden("这里只能修改任务的跟进日期；处理人请通过认领或转交修改，其余由流程决定 · Only a task's "
+            + "follow-up date can be changed here: claim or hand the task over to change who works on it, the rest is "
+            + "decided by its process (" + String.join(", ", changed) + ")");
+      }
+      return engineCall.get();
+    });
+  }
+
+  private static void compare(List<String> changed, String field, Object stored, Object saved) {
+    if (!java.util.Objects.equals(stored, saved)) {
+      changed.add(field);
+    }
+  }
+
+  private static Long time(java.util.Date date) {
+    return date == null ? null : date.getTime();
   }
 
   /** Identity links, owner and delegation of a PeakCare task: administrators only (assignment has its own rule). */

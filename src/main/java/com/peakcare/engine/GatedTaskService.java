@@ -3,6 +3,7 @@ package com.peakcare.engine;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /** The engine's task service with {@link EngineGate}'s rules on every assignment and completion. */
@@ -26,6 +27,18 @@ class GatedTaskService extends TaskServiceImpl {
   public void setAssignee(String taskId, String userId) {
     gate.assign(taskId, userId, () -> {
       super.setAssignee(taskId, userId);
+      return null;
+    });
+  }
+
+  /**
+   * PUT /engine-rest/task/{id}, and Tasklist's follow-up date: on a PeakCare task a person changes only its follow-up
+   * date here; who works on it goes through claim and hand-over ({@link #setAssignee}), the rest is the process's.
+   */
+  @Override
+  public void saveTask(Task task) {
+    gate.saving(task, () -> {
+      super.saveTask(task);
       return null;
     });
   }

@@ -127,18 +127,7 @@ class EngineGateGuardTest {
    * Holes in the gate today (issue 15: close each in the refactor; the test then fails until the entry goes). Each
    * is a way for a person to do what {@link EngineGate}'s javadoc says only the gate decides.
    */
-  static final Map<String, String> KNOWN_GAPS = Map.of(
-      "SaveTaskCmd", "TaskService#saveTask (PUT /engine-rest/task/{id}) writes a PeakCare task's assignee, owner and "
-          + "delegation past TaskPolicy.assigning: whoever holds TASK_ASSIGN on the definition (ops, ux, supervisors "
-          + "on campaign-check; after-sales, warehouse, supervisors on return-case) hands a task to anyone, unrecorded "
-          + "(seen: agent1 gave a return review to auditor1 with 204, where POST .../assignee answers 403). Issue 15: "
-          + "remove when GatedTaskService checks saveTask's assignee/owner changes of PeakCare tasks, or refuses it",
-      "ProcessInstanceModificationCmd", "RuntimeService#createModification(..).execute() (POST "
-          + "/engine-rest/modification/execute) modifies instances synchronously and runs ModifyProcessInstanceCmd "
-          + "inside itself, where the interceptor does not look. Issue 15: remove when EngineGate.ADMIN_ONLY lists it",
-      "CorrelateAllMessageBatchCmd", "RuntimeService#createMessageCorrelationAsync (POST /engine-rest/message/async,"
-          + " new in Camunda 7.23) correlates messages, with variables, in a batch. Issue 15: remove when "
-          + "EngineGate.ADMIN_ONLY lists it");
+  static final Map<String, String> KNOWN_GAPS = Map.of();
 
   /**
    * The commands whose names say they start, move, correlate or write to a process, or assign, complete or end a

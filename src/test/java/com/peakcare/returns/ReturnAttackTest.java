@@ -20,6 +20,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,7 +184,7 @@ class ReturnAttackTest {
   // ---- row 6: hand a case to someone who may not decide it -------------------------------------------------
 
   @Test
-  void aReviewGoesOnlyToAfterSalesAndAnInspectionOnlyToTheWarehouseOnEveryPath() {
+  void aReviewGoesOnlyToAfterSalesAndAnInspectionOnlyToTheWarehouseOnEveryPath() throws Exception {
     ReturnRequest request = withAssignee(aReturnForReview(), "agent1");
     cases.open(request, "shop1");
     String review = openTask(request, Elements.TASK_REVIEW);
@@ -196,7 +197,20 @@ class ReturnAttackTest {
           "{\"userId\":\"auditor1\",\"type\":\"candidate\"}").statusCode()).as(user).isEqualTo(403);
       assertThat(http.post("/engine-rest/task/" + review + "/delegate", user, "{\"userId\":\"auditor1\"}")
           .statusCode()).as(user).isIn(403, 404);
+      // the whole task saved with another assignee (Camunda's update): the same rule, not a side door
+      HttpResponse<String> saved = http.put("/engine-rest/task/" + review, user,
+          "{\"name\":\"x\",\"assignee\":\"auditor1\",\"priority\":50}");
+      assertThat(saved.statusCode()).as(user + " PUT task").isEqualTo(403);
+      assertThat(saved.body()).contains("assignee").doesNotContain("Exception");
     }
+    // what Tasklist does with the whole task: set a reminder (follow-up date); the rest stays as it was
+    Task current = taskService.createTaskQuery().taskId(review).singleResult();
+    String followUp = "{\"name\":" + JSON.writeValueAsString(current.getName()) + ",\"assignee\":\"agent1\","
+        + "\"priority\":" + current.getPriority() + ",\"due\":" + (current.getDueDate() == null ? "null"
+            : "\"" + new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(current.getDueDate()) + "\"")
+        + ",\"followUp\":\"2030-01-02T09:00:00.000+0800\"}";
+    assertThat(http.put("/engine-rest/task/" + review, "agent1", followUp).statusCode()).as(followUp).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(review).singleResult().getFollowUpDate()).isNotNull();
     assertThat(taskService.createTaskQuery().taskId(review).singleResult().getAssignee()).isEqualTo("agent1");
     assertThat(http.post("/engine-rest/task/" + review + "/assignee", "agent2", "{\"userId\":\"agent2\"}")
         .statusCode()).as("another agent takes it over").isIn(403, 404);
