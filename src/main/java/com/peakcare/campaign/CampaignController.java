@@ -194,7 +194,8 @@ class CampaignController {
       String versionHash, boolean currentVersion, Instant signedAt) {}
 
   record CampaignView(String code, String name, String setter, Instant goLiveAt, Instant allHandsDeadline,
-      @Schema(implementation = Stage.class) String stage, String stageLabel, String blockedReason, int currentVersion, String currentHash,
+      @Schema(implementation = Stage.class)
+      String stage, String stageLabel, String blockedReason, int currentVersion, String currentHash,
       Instant launchedAt, List<Finding> findings, List<Version> versions, List<TaskView> openTasks,
       List<SignOffView> signoffs, List<AllHandsEntry> allHands, List<ErrorReport> errorReports,
       List<LedgerEntry> ledger, Map<String, Object> ledgerTotals) {}

@@ -13,11 +13,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves the OpenAPI document ({@code /v3/api-docs}, and {@code .yaml}) from a copy at most {@code ttl} old. springdoc's own cache is off
- * because it would keep the first document until a restart, and the document lists the item categories of the shop's
- * decision table as deployed now (a shop deploys a new row without restarting); building it costs about half a second
- * of CPU, too much for every Swagger UI page. Runs behind the security chain: only an authenticated caller gets it.
- * The document is the same for every caller and language, so one copy serves all.
+ * Serves the OpenAPI document ({@code /v3/api-docs}, and {@code .yaml}) from a copy at most {@code ttl} old.
+ * springdoc's own cache is off because it would keep the first document until a restart, and the document lists the
+ * item categories of the shop's decision table as deployed now (a shop deploys a new row without restarting); building
+ * it costs about half a second of CPU, too much for every Swagger UI page. Runs behind the security chain: only an
+ * authenticated caller gets it. The document is the same for every caller and language, so one copy serves all per
+ * path.
  */
 final class ApiDocsCache extends OncePerRequestFilter {
 

@@ -169,7 +169,8 @@ class ApiDocsTest {
   void swaggerUiIsServedToAUserAndOffersHttpBasic() throws Exception {
     HttpResponse<String> page = http.get("/swagger-ui/index.html", "shop1");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(http.get("/swagger-ui/index.html", null).statusCode()).isEqualTo(401);
     assertThat(http.get("/v3/api-docs", null).statusCode()).isEqualTo(401);
     assertThat(http.get("/v3/api-docs.yaml", null).statusCode()).isEqualTo(401);

@@ -147,7 +147,8 @@ class GeneratedClientTest {
 
     ApiException unknown = catchThrowableOfType(ApiException.class, () -> returns.getReturnCase("R-GEN-NONE"));
     assertThat(unknown.getCode()).isEqualTo(404);
-    assertThat(json.readValue(unknown.getResponseBody(), Problem.class).getInstance()).isEqualTo("/api/returns/R-GEN-NONE");
+    assertThat(json.readValue(unknown.getResponseBody(), Problem.class).getInstance())
+        .isEqualTo("/api/returns/R-GEN-NONE");
 
     // a user who does not exist: 401 (not shop1 with a wrong password, which would count as a failed login)
     ApiException anonymous = catchThrowableOfType(ApiException.class,
