@@ -1,9 +1,13 @@
 package com.peakcare.audit;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,14 +36,21 @@ class AuditController {
 
   @GetMapping(value = "/signoffs", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize(AUDITORS)
-  @Operation(summary = "Sign-offs, filtered by campaign and/or signer (auditors)")
+  @Operation(operationId = "listSignOffs", summary = "Sign-offs, filtered by campaign and/or signer (auditors)",
+      description = "The same sign-offs as CSV with `Accept: text/csv` (or the query parameter `format=csv`), "
+          + "one row per sign-off with every signed field, for a spreadsheet or an external check of the signatures.")
+  @ApiResponse(responseCode = "200", description = "The sign-offs, oldest first per campaign", content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+          array = @ArraySchema(schema = @Schema(implementation = SignOff.class))),
+      @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
   List<SignOff> signoffs(@RequestParam(required = false) String campaign, @RequestParam(required = false) String signer) {
     return ledger.find(campaign, signer);
   }
 
+  // documented with listSignOffs: one operation whose answer is JSON or CSV, as the client asks
   @GetMapping(value = "/signoffs", produces = "text/csv")
   @PreAuthorize(AUDITORS)
-  @Operation(summary = "The same sign-offs as CSV (Accept: text/csv, or format=csv)")
+  @Hidden
   ResponseEntity<String> signoffsCsv(@RequestParam(required = false) String campaign,
       @RequestParam(required = false) String signer) {
     return csv(campaign, signer);
@@ -47,6 +58,7 @@ class AuditController {
 
   @GetMapping(value = "/signoffs", params = "format=csv")
   @PreAuthorize(AUDITORS)
+  @Hidden
   ResponseEntity<String> signoffsCsvByParameter(@RequestParam(required = false) String campaign,
       @RequestParam(required = false) String signer) {
     return csv(campaign, signer);
@@ -54,16 +66,22 @@ class AuditController {
 
   @GetMapping("/campaigns/{code}/verify")
   @PreAuthorize(AUDITORS)
-  @Operation(summary = "Checks every signature and chain link of a campaign's sign-offs; names the first that fails")
+  @Operation(operationId = "verifyCampaignSignOffs", summary = "Checks every signature and chain link of a campaign's "
+      + "sign-offs; names the first that fails (a campaign without sign-offs is valid, 0 checked)")
+  @ApiResponse(responseCode = "200", description = "The verification: valid, or the first record that fails and why")
   Verification verify(@PathVariable String code) {
     return ledger.verify(code);
   }
 
+  /** The key that verifies the sign-offs. */
+  record PublicKey(String algorithm, String format, String keyId, String key) {}
+
   @GetMapping("/public-key")
-  @Operation(summary = "The Ed25519 public key (X.509, base64) that verifies the sign-offs")
-  Map<String, String> publicKey() {
-    return Map.of("algorithm", SigningKeys.ALGORITHM, "format", "X.509", "keyId", keys.keyId(),
-        "key", SigningKeys.b64(keys.publicKey().getEncoded()));
+  @Operation(operationId = "getPublicKey", summary = "The Ed25519 public key (X.509, base64) that verifies the "
+      + "sign-offs (any user)")
+  @ApiResponse(responseCode = "200", description = "The key, its id (as the sign-offs name it) and its encoding")
+  PublicKey publicKey() {
+    return new PublicKey(SigningKeys.ALGORITHM, "X.509", keys.keyId(), SigningKeys.b64(keys.publicKey().getEncoded()));
   }
 
   private ResponseEntity<String> csv(String campaign, String signer) {

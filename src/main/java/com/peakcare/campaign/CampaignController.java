@@ -11,6 +11,9 @@ import com.peakcare.campaign.CampaignRecords.Version;
 import com.peakcare.identity.Groups;
 import com.peakcare.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -64,6 +67,7 @@ class CampaignController {
     this.tasks = tasks;
   }
 
+  @Schema(name = "NewCampaign")
   record CreateCampaign(
       @NotBlank @Size(max = 64) String code,
       @NotBlank @Size(max = 200) String name,
@@ -74,8 +78,14 @@ class CampaignController {
 
   @PostMapping("/campaigns")
   @PreAuthorize("hasAnyAuthority('GROUP_ops', 'GROUP_integrators')")
-  @Operation(summary = "Starts a campaign check; answers with the pre-check findings (ops, integrators). "
-      + "Integrators name the setter; for ops the caller is the setter.")
+  @Operation(operationId = "startCampaignCheck", summary = "Starts a campaign check; answers with the pre-check "
+      + "findings (ops, integrators). Integrators name the setter; for ops the caller is the setter.")
+  @ApiResponse(responseCode = "201", description = "The campaign, in its first stage, with the pre-check's findings",
+      headers = @Header(name = "Location", description = "`/api/campaigns/{code}`", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field, e.g. an item type "
+      + "that is not one of the allowed ones, a duplicate item id, or a setter named by someone who is not an "
+      + "integrator")
+  @ApiResponse(responseCode = "409", description = "A campaign with this code exists")
   ResponseEntity<CampaignView> create(@Valid @RequestBody CreateCampaign body, Principal principal,
       Authentication auth) {
     String setter = principal.getName();
@@ -95,16 +105,25 @@ class CampaignController {
   @GetMapping("/campaigns/{code}")
   @PreAuthorize("hasAnyAuthority('GROUP_ops', 'GROUP_ux', 'GROUP_all-staff', 'GROUP_supervisors', 'GROUP_auditors',"
       + " 'GROUP_camunda-admin')")
-  @Operation(summary = "Stage, versions, findings, sign-offs, all-hands roll, error reports, rewards and penalties "
-      + "(staff and auditors; ledger entries of other people only for auditors)")
+  @Operation(operationId = "getCampaign", summary = "Stage, versions, findings, sign-offs, all-hands roll, error "
+      + "reports, rewards and penalties (staff and auditors; ledger entries of other people only for auditors)")
+  @ApiResponse(responseCode = "200", description = "The campaign")
+  @ApiResponse(responseCode = "404", description = "No such campaign")
   CampaignView get(@PathVariable String code, Authentication auth) {
     return view(code, auth);
   }
 
+  @Schema(name = "Justification")
   record JustificationBody(@NotBlank @Size(max = 2000) String justification) {}
 
   @PostMapping("/campaigns/{code}/findings/{findingId}/justification")
-  @Operation(summary = "The setter records why an open pre-check finding is acceptable")
+  @Operation(operationId = "justifyFinding", summary = "The setter records why an open pre-check finding is "
+      + "acceptable")
+  @ApiResponse(responseCode = "200", description = "The finding, justified")
+  @ApiResponse(responseCode = "403", description = "Only the campaign's setter justifies its findings")
+  @ApiResponse(responseCode = "404", description = "No such campaign, or no such finding of its current version")
+  @ApiResponse(responseCode = "409", description = "The campaign is live or closed, or the finding is justified "
+      + "already")
   Finding justify(@PathVariable String code, @PathVariable String findingId, @Valid @RequestBody JustificationBody body,
       Principal principal) {
     Campaign c = campaigns.require(code);
@@ -125,7 +144,12 @@ class CampaignController {
   @PostMapping("/campaigns/{code}/customer-reports")
   @PreAuthorize("hasAnyAuthority('GROUP_ops', 'GROUP_integrators', 'GROUP_after-sales', 'GROUP_ux', "
       + "'GROUP_supervisors')")
-  @Operation(summary = "Records an error a customer found after launch; a UX member confirms it (then fines apply)")
+  @Operation(operationId = "reportCustomerError", summary = "Records an error a customer found after launch; a UX "
+      + "member confirms it (then fines apply)")
+  @ApiResponse(responseCode = "201", description = "The report, waiting for confirmation", headers = @Header(
+      name = "Location", description = "`/api/campaigns/{code}`", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "404", description = "No such campaign")
+  @ApiResponse(responseCode = "409", description = "The campaign is not live: reports are taken after launch")
   @Transactional
   ResponseEntity<ErrorReport> customerReport(@PathVariable String code, @Valid @RequestBody CustomerReport body,
       Principal principal) {
@@ -147,7 +171,10 @@ class CampaignController {
   }
 
   @GetMapping("/campaign-ledger")
-  @Operation(summary = "Rewards and penalties by campaign and/or person: your own, or anyone's for auditors")
+  @Operation(operationId = "listLedgerEntries", summary = "Rewards and penalties by campaign and/or person: your "
+      + "own, or anyone's for auditors")
+  @ApiResponse(responseCode = "200", description = "The entries")
+  @ApiResponse(responseCode = "403", description = "Only auditors read other people's rewards and penalties")
   List<LedgerEntry> ledger(@RequestParam(required = false) String campaign,
       @RequestParam(required = false) String person, Authentication auth) {
     boolean all = has(auth, Groups.AUDITORS);
@@ -159,12 +186,15 @@ class CampaignController {
 
   // ---- view ------------------------------------------------------------------------------------------------
 
+  @Schema(name = "CampaignTask")
   record TaskView(String id, String taskDefinitionKey, String name, String assignee, java.util.Date created) {}
 
+  @Schema(name = "CampaignSignOff")
   record SignOffView(int seq, String stage, String meaning, int errorCount, String signerId, String signerName,
       String versionHash, boolean currentVersion, Instant signedAt) {}
 
   record CampaignView(String code, String name, String setter, Instant goLiveAt, Instant allHandsDeadline,
+      @Schema(implementation = Stage.class)
       String stage, String stageLabel, String blockedReason, int currentVersion, String currentHash,
       Instant launchedAt, List<Finding> findings, List<Version> versions, List<TaskView> openTasks,
       List<SignOffView> signoffs, List<AllHandsEntry> allHands, List<ErrorReport> errorReports,

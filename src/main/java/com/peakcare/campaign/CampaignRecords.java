@@ -1,5 +1,6 @@
 package com.peakcare.campaign;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ final class CampaignRecords {
       int currentVersion, Stage stage, String blockedReason, String processInstanceId, Instant createdAt,
       Instant launchedAt) {}
 
+  @Schema(name = "CampaignVersion")
   record Version(int version, String hash, List<CampaignItem> items, String createdBy, Instant createdAt) {}
 
   record Finding(String id, int version, String code, String itemId, String message, String fix,

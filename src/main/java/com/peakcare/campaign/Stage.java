@@ -1,6 +1,9 @@
 package com.peakcare.campaign;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Where a campaign stands; the check stages are also the stages a sign-off names. */
+@Schema(name = "CampaignStage", enumAsRef = true, description = "Where a campaign stands")
 public enum Stage {
   PRE_CHECK("自动预检 · Automated pre-check"),
   SET_UP("设置 · Set up"),

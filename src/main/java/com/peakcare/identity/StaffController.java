@@ -2,6 +2,8 @@ package com.peakcare.identity;
 
 import com.peakcare.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,21 +31,30 @@ class StaffController {
   }
 
   @GetMapping("/me")
-  @Operation(summary = "The caller's own profile")
+  @Operation(operationId = "getMyProfile", summary = "The caller's own profile: name, groups, department, superior")
+  @ApiResponse(responseCode = "200", description = "The profile")
   StaffProfile me(Principal principal) {
     return directory.find(principal.getName()).orElseThrow(() -> ApiException.notFound("user " + principal.getName()));
   }
 
   @GetMapping("/staff/{userId}")
   @PreAuthorize("hasAnyAuthority('GROUP_camunda-admin', 'GROUP_supervisors', 'GROUP_auditors')")
-  @Operation(summary = "A staff member's profile (supervisors, auditors, administrators)")
+  @Operation(operationId = "getStaffProfile", summary = "A staff member's profile (supervisors, auditors, "
+      + "administrators)")
+  @ApiResponse(responseCode = "200", description = "The profile")
+  @ApiResponse(responseCode = "404", description = "No such user")
   StaffProfile staff(@PathVariable String userId) {
     return directory.find(userId).orElseThrow(() -> ApiException.notFound("user " + userId));
   }
 
   @PutMapping("/staff/{userId}")
   @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
-  @Operation(summary = "Sets a member's department, superior and printed name (administrators)")
+  @Operation(operationId = "updateStaffProfile", summary = "Sets a member's department, superior and printed name "
+      + "(administrators)")
+  @ApiResponse(responseCode = "200", description = "The profile as it is now")
+  @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field, e.g. a superior "
+      + "who does not exist or is the member")
+  @ApiResponse(responseCode = "404", description = "No such user")
   StaffProfile assign(@PathVariable String userId, @Valid @RequestBody Assignment body) {
     if (!directory.exists(userId)) {
       throw ApiException.notFound("user " + userId);
@@ -64,6 +75,7 @@ class StaffController {
   }
 
   /** Department and superior; optionally the name printed on sign-offs (blank: back to the Camunda profile's). */
+  @Schema(name = "StaffAssignment")
   record Assignment(
       @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+", message = "lower-case letters, digits and '-'")
           String department,

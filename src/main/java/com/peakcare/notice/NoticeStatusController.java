@@ -2,6 +2,7 @@ package com.peakcare.notice;
 
 import com.peakcare.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,14 +28,19 @@ class NoticeStatusController {
   // integrators read their own cases' notices and refund promise in GET /api/returns/{returnNo}
   @GetMapping("/notices/{caseRef}")
   @PreAuthorize("hasAnyAuthority('GROUP_after-sales', 'GROUP_supervisors', 'GROUP_auditors')")
-  @Operation(summary = "The case's notices, oldest first: text, channels and their delivery status")
+  @Operation(operationId = "listCaseNotices", summary = "The case's notices, oldest first: text, channels and their "
+      + "delivery status (after-sales, supervisors, auditors)")
+  @ApiResponse(responseCode = "200", description = "The notices; none for a case that has none or does not exist")
   List<Notice> noticesOf(@PathVariable String caseRef) {
     return notices.noticesOf(caseRef);
   }
 
   @GetMapping("/refund-care/{returnNo}")
   @PreAuthorize("hasAnyAuthority('GROUP_after-sales', 'GROUP_supervisors', 'GROUP_auditors')")
-  @Operation(summary = "The refund promise of a return: promised and actual times, kept or not")
+  @Operation(operationId = "getRefundPromise", summary = "The refund promise of a return: promised and actual "
+      + "times, kept or not (after-sales, supervisors, auditors)")
+  @ApiResponse(responseCode = "200", description = "The promise")
+  @ApiResponse(responseCode = "404", description = "No refund was promised for this return")
   RefundCare.RefundPromise promiseOf(@PathVariable String returnNo) {
     return refundCare.promiseOf(returnNo).orElseThrow(() -> ApiException.notFound("refund promise of " + returnNo));
   }

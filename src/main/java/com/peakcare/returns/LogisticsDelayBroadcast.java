@@ -1,5 +1,7 @@
 package com.peakcare.returns;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -23,6 +25,7 @@ public record LogisticsDelayBroadcast(String id, Status status, String courier, 
     String incident) {
 
   /** RUNNING while batches remain, DONE when every matched case was handled, FAILED while a batch is an incident. */
+  @Schema(name = "BroadcastStatus", enumAsRef = true)
   public enum Status { RUNNING, DONE, FAILED }
 
   /** What happened to one matched case. */

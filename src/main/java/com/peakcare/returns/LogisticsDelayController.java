@@ -1,6 +1,9 @@
 package com.peakcare.returns;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * notices are recorded in batches in the background (see {@link LogisticsDelayBroadcasts}); the GET shows progress.
  */
 @RestController
-@Tag(name = "notices", description = "Customer notices")
+@Tag(name = "notices", description = "Customer notices and refund promises")
 class LogisticsDelayController {
 
   static final String PATH = "/api/notices/logistics-delay";
@@ -39,6 +42,7 @@ class LogisticsDelayController {
     this.broadcasts = broadcasts;
   }
 
+  @Schema(name = "LogisticsDelay")
   record Delay(
       @NotBlank @Size(max = 32) String courier,
       @NotEmpty @Size(max = 34)
@@ -48,8 +52,12 @@ class LogisticsDelayController {
 
   @PostMapping(PATH)
   @PreAuthorize(SENDERS)
-  @Operation(summary = "Starts a LOGISTICS_DELAY broadcast to every open case travelling with this courier to these"
-      + " provinces: 202 with its id; a repeat of an earlier broadcast tells nobody twice (repeatOf, alreadyNotified)")
+  @Operation(operationId = "startLogisticsDelayBroadcast", summary = "Starts a LOGISTICS_DELAY broadcast to every "
+      + "open case travelling with this courier to these provinces: 202 with its id; a repeat of an earlier broadcast "
+      + "tells nobody twice (repeatOf, alreadyNotified)")
+  @ApiResponse(responseCode = "202", description = "Started: the cases it reaches are fixed, the notices go out in "
+      + "the background", headers = @Header(name = "Location", description = "`/api/notices/logistics-delay/{id}`",
+          schema = @Schema(type = "string")))
   ResponseEntity<LogisticsDelayBroadcast> delay(@Valid @RequestBody Delay delay, Principal principal) {
     LogisticsDelayBroadcast started = broadcasts.start(delay.courier(), delay.provinces(), delay.expectedDelayDays(),
         delay.reason(), principal.getName());
@@ -58,7 +66,10 @@ class LogisticsDelayController {
 
   @GetMapping(PATH + "/{id}")
   @PreAuthorize(SENDERS)
-  @Operation(summary = "A broadcast's progress: matched, queued, already notified, remaining, sent, failed, status")
+  @Operation(operationId = "getLogisticsDelayBroadcast", summary = "A broadcast's progress: matched, queued, already "
+      + "notified, remaining, sent, failed, status")
+  @ApiResponse(responseCode = "200", description = "The broadcast and how far it got")
+  @ApiResponse(responseCode = "404", description = "No broadcast with this id")
   LogisticsDelayBroadcast progress(@PathVariable String id) {
     return broadcasts.view(id);
   }

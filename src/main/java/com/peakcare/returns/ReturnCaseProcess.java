@@ -1,5 +1,7 @@
 package com.peakcare.returns;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The return-case process: its key, element ids, messages and variable names (processes/return-case.bpmn). */
 public final class ReturnCaseProcess {
 
@@ -142,9 +144,11 @@ public final class ReturnCaseProcess {
   }
 
   /** What the return policy decides. */
+  @Schema(name = "PolicyOutcome", enumAsRef = true, description = "What the return policy decided")
   public enum Outcome { AUTO_APPROVE, MANUAL_REVIEW, REJECT }
 
   /** Where a case stands, as integrators and staff see it. */
+  @Schema(name = "ReturnStatus", enumAsRef = true, description = "Where a case stands")
   public enum Status {
     OPEN, UNDER_REVIEW, AWAITING_PARCEL, INSPECTING, REFUNDING, REFUNDED, EXCHANGE_SHIPPED, CLOSED, REJECTED, CANCELLED;
 
@@ -153,6 +157,8 @@ public final class ReturnCaseProcess {
     }
   }
 
+  @Schema(name = "ReturnType", enumAsRef = true, description = "REFUND_ONLY 仅退款, RETURN_AND_REFUND 退货退款, "
+      + "EXCHANGE 换货, PRICE_DIFFERENCE 退差价, REPAIR 维修")
   public enum CaseType {
     REFUND_ONLY, RETURN_AND_REFUND, EXCHANGE, PRICE_DIFFERENCE, REPAIR;
 
@@ -165,8 +171,10 @@ public final class ReturnCaseProcess {
     }
   }
 
+  @Schema(name = "ReturnReason", enumAsRef = true, description = "Why the customer returns")
   public enum Reason { NO_REASON, WRONG_SIZE, NOT_AS_DESCRIBED, DAMAGED, PRICE_DIFFERENCE, OTHER }
 
+  @Schema(enumAsRef = true, description = "The customer's membership tier")
   public enum MemberTier { REGULAR, SILVER, GOLD, VIP, SVIP }
 
   private ReturnCaseProcess() {}

@@ -1,6 +1,7 @@
 package com.peakcare.returns;
 
 import com.peakcare.returns.ReturnCaseProcess.Status;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -46,6 +47,7 @@ class ReturnCaseRepository {
     static final Refund NONE = new Refund(null, null, null, null, null, null, null);
   }
 
+  @Schema(name = "TimelineEvent")
   record EventRow(Instant at, String actor, String event, String detail) {}
 
   private static final RowMapper<CaseRow> CASE = (rs, i) -> new CaseRow(

@@ -2,6 +2,9 @@ package com.peakcare.returns;
 
 import com.peakcare.returns.ReturnCaseProcess.Status;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -48,7 +51,18 @@ class ReturnController {
 
   @PostMapping
   @PreAuthorize(OPENERS)
-  @Operation(summary = "Opens a case; an identical retry answers 200 with the same case, a conflicting one 409")
+  @Operation(operationId = "openReturnCase", summary = "Opens a case (integrators, after-sales, supervisors); an "
+      + "identical retry answers 200 with the same case, a conflicting one 409",
+      description = "The shop's return number is the case's key. Sending the same request again (after a timeout, "
+          + "say) opens nothing and answers 200 with the case; other content under the same number is a 409. The "
+          + "answer shows the case after the return policy decided: status, outcome, assignee, open tasks.")
+  @ApiResponse(responseCode = "201", description = "The case, opened", headers = @Header(name = "Location",
+      description = "`/api/returns/{returnNo}`", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "200", description = "The same request again: the case it opened before")
+  @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field, e.g. an amount "
+      + "above the items' total, an item category that is not one of the shop's, an assignee who is not an "
+      + "after-sales agent")
+  @ApiResponse(responseCode = "409", description = "A case with this return number exists with other content")
   ResponseEntity<ReturnCaseView> open(@Valid @RequestBody ReturnRequest request, Principal principal) {
     ReturnCases.Opened opened = cases.open(request, principal.getName());
     if (!opened.created()) {
@@ -59,7 +73,10 @@ class ReturnController {
 
   @GetMapping("/{returnNo}")
   @PreAuthorize(STAFF)
-  @Operation(summary = "Status, policy outcome, assignee, open tasks, timeline and notices of a case")
+  @Operation(operationId = "getReturnCase", summary = "Status, policy outcome, assignee, open tasks, timeline and "
+      + "notices of a case (an integrator: only the cases it opened)")
+  @ApiResponse(responseCode = "200", description = "The case")
+  @ApiResponse(responseCode = "404", description = "No such case, or (for an integrator) one another account opened")
   ReturnCaseView get(@PathVariable String returnNo, Authentication auth) {
     requireReadable(returnNo, auth);
     return cases.view(returnNo);
@@ -84,7 +101,9 @@ class ReturnController {
 
   @GetMapping
   @PreAuthorize(STAFF)
-  @Operation(summary = "Cases by status and assignee, newest first, paged")
+  @Operation(operationId = "listReturnCases", summary = "Cases by status and assignee, newest first, paged (an "
+      + "integrator: only the cases it opened)")
+  @ApiResponse(responseCode = "200", description = "One page of cases")
   List<ReturnCaseView.Summary> list(
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) String assignee,
@@ -93,11 +112,16 @@ class ReturnController {
     return cases.list(status, assignee, isIntegratorOnly(auth) ? auth.getName() : null, page, size);
   }
 
+  @Schema(name = "ParcelShipment")
   record Parcel(@NotBlank @Size(max = 32) String courier, @NotBlank @Size(max = 64) String waybillNo) {}
 
   @PostMapping("/{returnNo}/parcel")
   @PreAuthorize(OPENERS)
-  @Operation(summary = "The customer shipped the parcel back")
+  @Operation(operationId = "reportParcelShipped", summary = "The customer shipped the parcel back: courier and "
+      + "waybill number")
+  @ApiResponse(responseCode = "200", description = "The case")
+  @ApiResponse(responseCode = "404", description = "No such case, or (for an integrator) one another account opened")
+  @ApiResponse(responseCode = "409", description = "The case is not waiting for a parcel")
   ReturnCaseView parcel(@PathVariable String returnNo, @Valid @RequestBody Parcel parcel, Principal principal,
       Authentication auth) {
     requireReadable(returnNo, auth);
@@ -106,17 +130,24 @@ class ReturnController {
 
   @PostMapping("/{returnNo}/delivery")
   @PreAuthorize(OPENERS)
-  @Operation(summary = "The replacement was delivered to the customer")
+  @Operation(operationId = "reportReplacementDelivered", summary = "The replacement was delivered to the customer")
+  @ApiResponse(responseCode = "200", description = "The case")
+  @ApiResponse(responseCode = "404", description = "No such case, or (for an integrator) one another account opened")
+  @ApiResponse(responseCode = "409", description = "The case has no replacement on its way")
   ReturnCaseView delivery(@PathVariable String returnNo, Principal principal, Authentication auth) {
     requireReadable(returnNo, auth);
     return cases.replacementDelivered(returnNo, principal.getName());
   }
 
+  @Schema(name = "SurveyAnswer")
   record Survey(@NotNull @Min(1) @Max(5) Integer rating) {}
 
   @PostMapping("/{returnNo}/survey")
   @PreAuthorize(OPENERS)
-  @Operation(summary = "The customer's satisfaction rating, 1 (bad) to 5 (good)")
+  @Operation(operationId = "recordSurveyAnswer", summary = "The customer's satisfaction rating, 1 (bad) to 5 (good)")
+  @ApiResponse(responseCode = "200", description = "The case")
+  @ApiResponse(responseCode = "404", description = "No such case, or (for an integrator) one another account opened")
+  @ApiResponse(responseCode = "409", description = "The case is not waiting for a survey answer")
   ReturnCaseView survey(@PathVariable String returnNo, @Valid @RequestBody Survey survey, Principal principal,
       Authentication auth) {
     requireReadable(returnNo, auth);
@@ -127,7 +158,13 @@ class ReturnController {
 
   @PostMapping("/{returnNo}/assignee")
   @PreAuthorize("hasAuthority('GROUP_supervisors')")
-  @Operation(summary = "Gives the case and its open agent tasks to another agent (supervisors)")
+  @Operation(operationId = "reassignReturnCase", summary = "Gives the case and its open agent tasks to another agent "
+      + "(supervisors)")
+  @ApiResponse(responseCode = "200", description = "The case")
+  @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field, e.g. an assignee "
+      + "who is not an after-sales agent")
+  @ApiResponse(responseCode = "404", description = "No such case")
+  @ApiResponse(responseCode = "409", description = "The case is closed, rejected or cancelled")
   ReturnCaseView reassign(@PathVariable String returnNo, @Valid @RequestBody Reassignment body, Principal principal) {
     return cases.reassign(returnNo, body.assignee(), principal.getName());
   }
@@ -139,8 +176,14 @@ class ReturnController {
 
   @PutMapping("/{returnNo}/refund")
   @PreAuthorize("hasAuthority('GROUP_supervisors')")
-  @Operation(summary = "Changes what the refund pays (at most the items' total) or where it goes, before it is paid, "
-      + "with a reason on the timeline (supervisors)")
+  @Operation(operationId = "changeRefund", summary = "Changes what the refund pays (at most the items' total) or "
+      + "where it goes, before it is paid, with a reason on the timeline (supervisors)")
+  @ApiResponse(responseCode = "200", description = "The case")
+  @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field, e.g. neither an "
+      + "amount nor a refundTo, or an amount above the items' total")
+  @ApiResponse(responseCode = "404", description = "No such case")
+  @ApiResponse(responseCode = "409", description = "The case refunds no money (exchange, repair), is refunded "
+      + "already, or has ended")
   ReturnCaseView changeRefund(@PathVariable String returnNo, @Valid @RequestBody RefundChange body,
       Principal principal) {
     if (body.amount() == null && body.refundTo() == null) {

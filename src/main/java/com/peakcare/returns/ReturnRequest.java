@@ -3,6 +3,7 @@ package com.peakcare.returns;
 import com.peakcare.returns.ReturnCaseProcess.CaseType;
 import com.peakcare.returns.ReturnCaseProcess.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -34,6 +35,7 @@ public record ReturnRequest(
     @NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
     @Size(max = 64) String assignee) {
 
+  @Schema(name = "ReturnCustomer")
   public record Customer(
       @NotBlank @Size(max = 64) String name,
       @NotBlank @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "a phone number") String phone,
@@ -42,9 +44,11 @@ public record ReturnRequest(
       @NotBlank @Pattern(regexp = "zh-CN|en", message = "zh-CN or en") String locale,
       @NotBlank @Size(max = 32) String province) {}
 
+  @Schema(name = ReturnApiDocs.ITEM_SCHEMA)
   public record Item(
       @NotBlank @Size(max = 64) String sku,
       @NotBlank @Size(max = 128) String name,
+      // its allowed values are the shop's categories, put into the document by ReturnApiDocs
       @NotBlank @Size(max = 32) String category,
       @NotNull @Min(1) @Max(999) Integer quantity,
       @NotNull @DecimalMin(value = "0.00") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice) {}

@@ -39,8 +39,9 @@ class SecurityConfig {
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
     // path patterns on the whole path: /engine-rest is Jersey's servlet, not Spring MVC's
-    http.securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-            "/actuator/**"))
+    // the OpenAPI document as YAML too: "/v3/api-docs/**" does not match "/v3/api-docs.yaml"
+    http.securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui/**", "/swagger-ui.html", "/actuator/**"))
         .authorizeHttpRequests(a -> a
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/**")).hasAuthority(authority(CAMUNDA_ADMIN))

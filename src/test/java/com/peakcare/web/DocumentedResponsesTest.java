@@ -1,0 +1,305 @@
+package com.peakcare.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.peakcare.PeakCareTest;
+import com.peakcare.support.Http;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 14: the OpenAPI document lists the answers each operation really gives, no more, no fewer. Every probe below
+ * calls an operation the way that provokes one answer; the test fails when a probe gets an answer its operation does
+ * not document, and when an operation documents an error that no probe provokes. Only 503 (the database away) is
+ * proven elsewhere, by DatabaseOutageTest, which stops a real database.
+ */
+@PeakCareTest
+class DocumentedResponsesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The error codes each operation's probes must provoke when it documents them. */
+  private static final Set<String> PROVEN_HERE = Set.of("400", "401", "403", "404", "409", "413", "429");
+  /** One more byte than the default limit (peakcare.web.max-body). */
+  private static final String TOO_LARGE = "\"" + "x".repeat(1024 * 1024) + "\"";
+
+  @LocalServerPort int port;
+  Http http;
+
+  record Operation(String id, String method, String path, Set<String> documented, boolean body) {}
+
+  record Probe(String operationId, String method, String path, String user, String body, int expected) {
+    @Override
+    public String toString() {
+      return operationId + " (" + method + " " + path + " as " + (user == null ? "nobody" : user) + ")";
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+  }
+
+  @Test
+  void everyOperationDocumentsTheErrorsItGivesAndNoOthers() throws Exception {
+    Map<String, Operation> operations = operations(ApiDocsTest.served(http));
+    List<Probe> probes = new ArrayList<>();
+    for (Operation op : operations.values()) {
+      String path = op.path().replaceAll("\\{[^}]+}", "x");
+      probes.add(new Probe(op.id(), op.method(), path, null, op.body() ? "{}" : null, 401));
+      if (op.body()) {
+        // the body is read before anything else is checked: a broken one is a 400, an oversized one a 413
+        probes.add(new Probe(op.id(), op.method(), path, "shop1", "{\"broken\": ", 400));
+        probes.add(new Probe(op.id(), op.method(), path, "shop1", TOO_LARGE, 413));
+      }
+    }
+    probes.addAll(returnProbes());
+    probes.addAll(noticeProbes());
+    probes.addAll(campaignProbes());
+    probes.addAll(auditAndStaffProbes());
+
+    List<String> failures = new ArrayList<>();
+    Map<String, Set<String>> provoked = new TreeMap<>();
+    for (Probe probe : probes) {
+      Operation op = operations.get(probe.operationId());
+      if (op == null) {
+        failures.add(probe + ": no such operation in the document");
+        continue;
+      }
+      HttpResponse<String> res = send(probe.method(), probe.path(), probe.user(), probe.body());
+      String status = String.valueOf(res.statusCode());
+      if (res.statusCode() != probe.expected()) {
+        failures.add(probe + " answered " + status + ", expected " + probe.expected() + ": " + abbreviate(res.body()));
+        continue;
+      }
+      if (!op.documented().contains(status)) {
+        failures.add(probe + " answered " + status + ", which " + op.id() + " does not document");
+      }
+      if (res.statusCode() >= 400 && !isProblem(res)) {
+        failures.add(probe + " answered " + status + " without a problem: " + abbreviate(res.body()));
+      }
+      provoked.computeIfAbsent(op.id(), k -> new TreeSet<>()).add(status);
+    }
+
+    // the login throttle answers before any operation: proven once, documented everywhere
+    HttpResponse<String> throttled = throttledLogin();
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    assertThat(isProblem(throttled)).isTrue();
+    operations.values().forEach(op -> provoked.computeIfAbsent(op.id(), k -> new TreeSet<>()).add("429"));
+
+    for (Operation op : operations.values()) {
+      for (String code : op.documented()) {
+        if (PROVEN_HERE.contains(code) && !provoked.getOrDefault(op.id(), Set.of()).contains(code)) {
+          failures.add(op.id() + " documents " + code + " but no probe provokes it");
+        }
+      }
+      assertThat(op.documented()).as(op.id()).contains("401", "429", "503");
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  // ---- probes that need a case, a campaign or the right user --------------------------------------------------
+
+  private List<Probe> returnProbes() throws Exception {
+    String refund = open("REFUND_ONLY", "DAMAGED", "80.00", 2, "APPAREL");
+    String exchange = open("EXCHANGE", "WRONG_SIZE", "90.00", 2, "SHOES");
+    // out of the 7-day window: the policy rejects it at once, the case has ended
+    String rejected = open("RETURN_AND_REFUND", "NO_REASON", "300.00", 10, "APPAREL");
+    assertThat(JSON.readTree(http.get("/api/returns/" + rejected, "shop1").body()).path("status").asText())
+        .isEqualTo("REJECTED");
+    String fresh = aReturn("R-DOC-" + id(), "REFUND_ONLY", "DAMAGED", "50.00", 1, "HOME");
+    String parcel = "{\"courier\":\"SF\",\"waybillNo\":\"SF1234567\"}";
+    String survey = "{\"rating\":3}";
+    String reassign = "{\"assignee\":\"agent1\"}";
+    String change = "{\"amount\":10,\"reason\":\"goodwill\"}";
+    return List.of(
+        new Probe("openReturnCase", "POST", "/api/returns", "staff1", fresh, 403),
+        new Probe("openReturnCase", "POST", "/api/returns", "shop1", fresh, 201),
+        new Probe("openReturnCase", "POST", "/api/returns", "shop1", fresh, 200),
+        new Probe("openReturnCase", "POST", "/api/returns", "shop1", fresh.replace("50.00", "40.00"), 409),
+        new Probe("getReturnCase", "GET", "/api/returns/" + refund, "shop1", null, 200),
+        new Probe("getReturnCase", "GET", "/api/returns/R-DOC-NONE", "shop1", null, 404),
+        new Probe("getReturnCase", "GET", "/api/returns/" + refund, "staff1", null, 403),
+        new Probe("listReturnCases", "GET", "/api/returns?status=LOST", "shop1", null, 400),
+        new Probe("listReturnCases", "GET", "/api/returns", "staff1", null, 403),
+        new Probe("listReturnCases", "GET", "/api/returns?status=REJECTED", "shop1", null, 200),
+        new Probe("reportParcelShipped", "POST", "/api/returns/" + refund + "/parcel", "shop1", parcel, 409),
+        new Probe("reportParcelShipped", "POST", "/api/returns/R-DOC-NONE/parcel", "shop1", parcel, 404),
+        new Probe("reportParcelShipped", "POST", "/api/returns/" + refund + "/parcel", "staff1", parcel, 403),
+        new Probe("reportReplacementDelivered", "POST", "/api/returns/" + refund + "/delivery", "shop1", null, 409),
+        new Probe("reportReplacementDelivered", "POST", "/api/returns/R-DOC-NONE/delivery", "shop1", null, 404),
+        new Probe("reportReplacementDelivered", "POST", "/api/returns/" + refund + "/delivery", "staff1", null, 403),
+        new Probe("recordSurveyAnswer", "POST", "/api/returns/" + refund + "/survey", "shop1", survey, 409),
+        new Probe("recordSurveyAnswer", "POST", "/api/returns/R-DOC-NONE/survey", "shop1", survey, 404),
+        new Probe("recordSurveyAnswer", "POST", "/api/returns/" + refund + "/survey", "staff1", survey, 403),
+        new Probe("recordSurveyAnswer", "POST", "/api/returns/" + refund + "/survey", "shop1", "{\"rating\":9}", 400),
+        new Probe("reassignReturnCase", "POST", "/api/returns/" + rejected + "/assignee", "cslead", reassign, 409),
+        new Probe("reassignReturnCase", "POST", "/api/returns/R-DOC-NONE/assignee", "cslead", reassign, 404),
+        new Probe("reassignReturnCase", "POST", "/api/returns/" + refund + "/assignee", "shop1", reassign, 403),
+        new Probe("reassignReturnCase", "POST", "/api/returns/" + refund + "/assignee", "cslead",
+            "{\"assignee\":\"warehouse1\"}", 400),
+        new Probe("changeRefund", "PUT", "/api/returns/" + exchange + "/refund", "cslead", change, 409),
+        new Probe("changeRefund", "PUT", "/api/returns/R-DOC-NONE/refund", "cslead", change, 404),
+        new Probe("changeRefund", "PUT", "/api/returns/" + refund + "/refund", "shop1", change, 403),
+        new Probe("changeRefund", "PUT", "/api/returns/" + refund + "/refund", "cslead", "{\"reason\":\"x\"}", 400),
+        new Probe("listCaseNotices", "GET", "/api/notices/" + refund, "cslead", null, 200),
+        new Probe("listCaseNotices", "GET", "/api/notices/" + refund, "staff1", null, 403),
+        new Probe("getRefundPromise", "GET", "/api/refund-care/" + refund, "cslead", null, 200),
+        new Probe("getRefundPromise", "GET", "/api/refund-care/R-DOC-NONE", "cslead", null, 404),
+        new Probe("getRefundPromise", "GET", "/api/refund-care/" + refund, "staff1", null, 403));
+  }
+
+  private List<Probe> noticeProbes() {
+    // a courier no case travels with: the broadcast reaches nobody and is done at once
+    String delay = "{\"courier\":\"DOC-" + id() + "\",\"provinces\":[\"西藏\"],\"expectedDelayDays\":2,"
+        + "\"reason\":\"大雪封路 · snow\"}";
+    String path = "/api/notices/logistics-delay";
+    return List.of(
+        new Probe("startLogisticsDelayBroadcast", "POST", path, "shop1", delay, 202),
+        new Probe("startLogisticsDelayBroadcast", "POST", path, "staff1", delay, 403),
+        new Probe("getLogisticsDelayBroadcast", "GET", path + "/" + UUID.randomUUID(), "shop1", null, 404),
+        new Probe("getLogisticsDelayBroadcast", "GET", path + "/" + UUID.randomUUID(), "staff1", null, 403));
+  }
+
+  private List<Probe> campaignProbes() throws Exception {
+    String code = "DOC-" + id();
+    HttpResponse<String> created = http.post("/api/campaigns", "setter1", aCampaign(code));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String finding = JSON.readTree(created.body()).path("findings").get(0).path("id").asText();
+    String justification = "{\"justification\":\"仅限会员 · members only\"}";
+    String report = "{\"description\":\"价格不符 · wrong price\"}";
+    String justify = "/api/campaigns/" + code + "/findings/" + finding + "/justification";
+    return List.of(
+        new Probe("startCampaignCheck", "POST", "/api/campaigns", "setter1", aCampaign(code), 409),
+        new Probe("startCampaignCheck", "POST", "/api/campaigns", "staff1", aCampaign("DOC-" + id()), 403),
+        new Probe("getCampaign", "GET", "/api/campaigns/" + code, "setter1", null, 200),
+        new Probe("getCampaign", "GET", "/api/campaigns/DOC-NONE", "setter1", null, 404),
+        // integrators start campaign checks but may not read one back: documented as it is
+        new Probe("getCampaign", "GET", "/api/campaigns/" + code, "shop1", null, 403),
+        new Probe("justifyFinding", "POST", justify, "peer1", justification, 403),
+        new Probe("justifyFinding", "POST", "/api/campaigns/" + code + "/findings/NONE/justification", "setter1",
+            justification, 404),
+        new Probe("justifyFinding", "POST", "/api/campaigns/DOC-NONE/findings/x/justification", "setter1",
+            justification, 404),
+        new Probe("justifyFinding", "POST", justify, "setter1", justification, 200),
+        new Probe("justifyFinding", "POST", justify, "setter1", justification, 409),
+        new Probe("reportCustomerError", "POST", "/api/campaigns/" + code + "/customer-reports", "shop1", report, 409),
+        new Probe("reportCustomerError", "POST", "/api/campaigns/DOC-NONE/customer-reports", "shop1", report, 404),
+        new Probe("reportCustomerError", "POST", "/api/campaigns/" + code + "/customer-reports", "staff1", report,
+            403),
+        new Probe("listLedgerEntries", "GET", "/api/campaign-ledger", "staff1", null, 200),
+        new Probe("listLedgerEntries", "GET", "/api/campaign-ledger?person=agent1", "staff1", null, 403),
+        new Probe("verifyCampaignSignOffs", "GET", "/api/audit/campaigns/" + code + "/verify", "auditor1", null, 200),
+        new Probe("verifyCampaignSignOffs", "GET", "/api/audit/campaigns/" + code + "/verify", "staff1", null, 403));
+  }
+
+  private List<Probe> auditAndStaffProbes() {
+    String assignment = "{\"department\":\"after-sales\",\"superior\":\"cslead\"}";
+    return List.of(
+        new Probe("listSignOffs", "GET", "/api/audit/signoffs", "auditor1", null, 200),
+        new Probe("listSignOffs", "GET", "/api/audit/signoffs", "staff1", null, 403),
+        new Probe("getPublicKey", "GET", "/api/audit/public-key", "staff1", null, 200),
+        new Probe("getMyProfile", "GET", "/api/me", "staff1", null, 200),
+        new Probe("getStaffProfile", "GET", "/api/staff/agent1", "cslead", null, 200),
+        new Probe("getStaffProfile", "GET", "/api/staff/nobody-" + id(), "cslead", null, 404),
+        new Probe("getStaffProfile", "GET", "/api/staff/agent1", "staff1", null, 403),
+        new Probe("updateStaffProfile", "PUT", "/api/staff/nobody-" + id(), "demo", assignment, 404),
+        new Probe("updateStaffProfile", "PUT", "/api/staff/agent1", "staff1", assignment, 403),
+        new Probe("updateStaffProfile", "PUT", "/api/staff/agent1", "demo",
+            "{\"department\":\"after-sales\",\"superior\":\"agent1\"}", 400));
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------------------
+
+  private static Map<String, Operation> operations(JsonNode doc) {
+    Map<String, Operation> operations = new LinkedHashMap<>();
+    ApiDocsTest.operations(doc).forEach((name, op) -> {
+      Set<String> codes = new TreeSet<>();
+      op.path("responses").fieldNames().forEachRemaining(codes::add);
+      String[] methodAndPath = name.split(" ", 2);
+      operations.put(op.path("operationId").asText(), new Operation(op.path("operationId").asText(),
+          methodAndPath[0], methodAndPath[1], codes, op.has("requestBody")));
+    });
+    return operations;
+  }
+
+  private HttpResponse<String> send(String method, String path, String user, String body) {
+    HttpRequest.Builder request = http.request(path, user);
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return http.send(request.build());
+  }
+
+  /** Failed logins of a user nobody else uses, until the throttle answers. */
+  private HttpResponse<String> throttledLogin() {
+    String user = "guess-" + id();
+    HttpResponse<String> res = null;
+    for (int i = 0; i < 10; i++) {
+      res = http.get("/api/me", user, "wrong");
+      if (res.statusCode() == 429) {
+        break;
+      }
+    }
+    return res;
+  }
+
+  private static boolean isProblem(HttpResponse<String> res) {
+    try {
+      return res.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+          && JSON.readTree(res.body()).path("status").asInt() == res.statusCode();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private String open(String type, String reason, String amount, int daysAgo, String category) {
+    String returnNo = "R-DOC-" + id();
+    HttpResponse<String> res = http.post("/api/returns", "shop1", aReturn(returnNo, type, reason, amount, daysAgo,
+        category));
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+    return returnNo;
+  }
+
+  private static String aReturn(String returnNo, String type, String reason, String amount, int daysAgo,
+      String category) {
+    return "{\"returnNo\":\"" + returnNo + "\",\"orderNo\":\"O-" + returnNo + "\",\"type\":\"" + type + "\","
+        + "\"reason\":\"" + reason + "\",\"amount\":" + amount + ",\"deliveredAt\":\""
+        + Instant.now().minus(daysAgo, ChronoUnit.DAYS) + "\",\"customer\":{\"name\":\"张伟\","
+        + "\"phone\":\"13800001111\",\"memberTier\":\"REGULAR\",\"locale\":\"zh-CN\",\"province\":\"浙江\"},"
+        + "\"items\":[{\"sku\":\"SKU-1\",\"name\":\"T恤\",\"category\":\"" + category + "\",\"quantity\":1,"
+        + "\"unitPrice\":" + amount + "}]}";
+  }
+
+  /** A campaign whose only item has a trap: one open finding for its setter to justify. */
+  private static String aCampaign(String code) {
+    return "{\"code\":\"" + code + "\",\"name\":\"双11 " + code + "\",\"goLiveAt\":\""
+        + Instant.now().plus(4, ChronoUnit.DAYS) + "\",\"items\":[{\"id\":\"first-n\",\"type\":\"gift\","
+        + "\"text\":\"前100名下单送帆布袋\",\"firstN\":100}]}";
+  }
+
+  private static String id() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String abbreviate(String body) {
+    return body == null || body.length() <= 300 ? body : body.substring(0, 300) + "…";
+  }
+}
