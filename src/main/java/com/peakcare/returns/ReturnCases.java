@@ -68,12 +68,12 @@ public class ReturnCases {
 
   /**
    * Opens a case (REST): validated by the controller, fingerprinted, registered and started in one transaction. The
-   * return number is the key: an identical retry answers the existing case, other content with the same number is a
-   * conflict.
+   * return number is the key: an identical retry by the same account answers the existing case; other content, or
+   * another account, with the same number is a conflict that shows nothing of the case.
    */
   public Opened open(ReturnRequest request, String user) {
     String hash = RequestFingerprint.hash(request);
-    Optional<Opened> earlier = earlier(request.returnNo(), hash);
+    Optional<Opened> earlier = earlier(request.returnNo(), hash, user);
     if (earlier.isPresent()) {
       return earlier.get();
     }
@@ -87,7 +87,7 @@ public class ReturnCases {
       register(request, hash, user);
     } catch (RuntimeException e) {
       // a concurrent identical request may have won the race on the primary key
-      Optional<Opened> raced = earlier(request.returnNo(), hash);
+      Optional<Opened> raced = earlier(request.returnNo(), hash, user);
       if (raced.isPresent()) {
         return raced.get();
       }
@@ -166,8 +166,11 @@ public class ReturnCases {
     }
   }
 
-  private Optional<Opened> earlier(String returnNo, String hash) {
+  private Optional<Opened> earlier(String returnNo, String hash, String user) {
     return repository.find(returnNo).map(existing -> {
+      if (!existing.openedBy().equals(user)) {
+        throw ApiException.conflict("return " + returnNo + " exists already: choose another return number");
+      }
       if (!existing.requestHash().equals(hash)) {
         throw ApiException.conflict("return " + returnNo + " already exists with different content");
       }

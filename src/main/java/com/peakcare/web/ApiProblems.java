@@ -53,6 +53,25 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your groups may not do this"));
   }
 
+  /** A checked parameter out of its range (a controller with {@code @Validated}: {@code size=0}, {@code page=-1}). */
+  @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+  ResponseEntity<Object> constraint(jakarta.validation.ConstraintViolationException e) {
+    List<FieldProblem> errors = e.getConstraintViolations().stream()
+        .map(v -> {
+          String field = "parameter";
+          for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            if (node.getName() != null) {
+              field = node.getName();
+            }
+          }
+          return new FieldProblem(field, v.getMessage());
+        })
+        .sorted(java.util.Comparator.comparing(FieldProblem::field))
+        .collect(Collectors.toList());
+    return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(invalid(errors));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
     log.error("unexpected error behind the API", e);

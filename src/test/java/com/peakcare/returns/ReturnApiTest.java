@@ -71,6 +71,28 @@ class ReturnApiTest {
   }
 
   @Test
+  void anotherAccountRetryingTheSameRequestLearnsNothingOfTheCase() throws Exception {
+    ReturnRequest request = aSmallRefund();
+    String body = JSON.writeValueAsString(request);
+    assertThat(http.post("/api/returns", "shop1", body).statusCode()).isEqualTo(201);
+    // the identical request from another account that may open cases: no "retry", no case in the answer
+    HttpResponse<String> other = http.post("/api/returns", "agent1", body);
+    assertThat(other.statusCode()).isEqualTo(409);
+    assertThat(other.body()).contains("exists already").doesNotContain(request.customer().phone())
+        .doesNotContain(request.customer().name()).doesNotContain("timeline");
+  }
+
+  @Test
+  void pagingOutOfRangeIsA400NamingTheParameter() throws Exception {
+    for (String query : java.util.List.of("size=0", "size=201", "page=-1")) {
+      HttpResponse<String> res = http.get("/api/returns?" + query, "cslead");
+      assertThat(res.statusCode()).as(query).isEqualTo(400);
+      assertThat(JSON.readTree(res.body()).path("errors").get(0).path("field").asText()).as(query)
+          .isEqualTo(query.substring(0, query.indexOf('=')));
+    }
+  }
+
+  @Test
   void invalidInputNamesEveryBadFieldAndCreatesNothing() throws Exception {
     ObjectNode bad = (ObjectNode) JSON.readTree(JSON.writeValueAsString(aSmallRefund()));
     String returnNo = bad.path("returnNo").asText();
