@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -143,7 +144,7 @@ public class Quizzes {
     for (int i = 0; i < sheet.size(); i++) {
       Question q = sheet.get(i);
       values.put(Vars.QUIZ_QUESTION + (i + 1), q.text());
-      values.put(Vars.QUIZ_OPTIONS + (i + 1), org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+      values.put(Vars.QUIZ_OPTIONS + (i + 1), SpinValues.jsonValue(
           Briefings.json(q.options().stream().map(o -> Map.of("label", o.label(), "value", o.value())).toList()))
           .create());
     }
