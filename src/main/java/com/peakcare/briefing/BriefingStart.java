@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens a live campaign's briefing, once: its process, started by its message with the few variables it routes on
- * (read from the campaign's record), by PeakCare itself, and its record.
+ * Opens a live campaign's briefing, once: its process, started by PeakCare itself (campaign-check.bpmn's message throw
+ * Event_BriefingRequested) with the few variables it routes on, read from the campaign's record, and its record. The
+ * process has a none start event: a person's start goes through {@link BriefingStartDoor}, which refuses it.
  */
 @Service
 class BriefingStart {
@@ -46,9 +47,8 @@ class BriefingStart {
     vars.put(Vars.SETTER, c.setter());
     vars.put(Vars.GO_LIVE_AT, Date.from(c.goLiveAt()));
     vars.put(Vars.CLOSES_AT, Date.from(c.closesAt()));
-    ProcessInstance pi = gate.asPeakCare(() -> runtime
-        .createMessageCorrelation(CampaignBriefingProcess.MESSAGE_REQUESTED)
-        .processInstanceBusinessKey(code).setVariables(vars).correlateStartMessage());
+    ProcessInstance pi = gate.asPeakCare(() -> runtime.createProcessInstanceByKey(CampaignBriefingProcess.KEY)
+        .businessKey(code).setVariables(vars).execute());
     briefings.open(code, pi.getId());
     log.info("campaign {} briefing started (process {})", code, pi.getId());
   }

@@ -4,15 +4,18 @@ import java.util.Map;
 
 /**
  * The campaign-briefing process ({@code processes/campaign-briefing.bpmn}): key, messages, element ids, variables and
- * forms. One instance per campaign (business key = campaign code), started by {@code campaign-check.bpmn} when launch
- * is approved; one round per approved version (the launch, then each correction after launch). The process variables
+ * forms. One instance per campaign (business key = campaign code), started by {@code campaign-check.bpmn}'s message
+ * throw event when launch is approved; one round per approved version (the launch, then each correction after launch). The process variables
  * are what it routes on and what Tasklist's cards show; the notes, questions, attempts, questions asked and credits
  * live in PeakCare's tables ({@link Briefings}, {@link BriefingCredits}).
  */
 public final class CampaignBriefingProcess {
 
   public static final String KEY = "campaign-briefing";
-  /** Starts a campaign's briefing (sent by campaign-check.bpmn's Event_BriefingRequested). */
+  /**
+   * What campaign-check.bpmn's Event_BriefingRequested throws at launch approval; its delegate starts this process
+   * ({@link BriefingStart}: a none start event, so that no person can start it around its start door).
+   */
   public static final String MESSAGE_REQUESTED = "CampaignBriefingRequested";
   /** An agent asked a question in the quiz form: the setter gets a task (local variable {@link Vars#QUESTION_ID}). */
   public static final String MESSAGE_QUESTION_ASKED = "BriefingQuestionAsked";

@@ -221,6 +221,17 @@ class BriefingApiTest {
     }
   }
 
+  @Test
+  void nobodyStartsABriefingByHandNotEvenAnAdministrator() {
+    for (String user : List.of("cslead", "setter1", "demo")) {
+      HttpResponse<String> res = http.post("/engine-rest/process-definition/key/" + CampaignBriefingProcess.KEY
+          + "/start", user, "{\"businessKey\":\"" + aCode() + "\"}");
+      assertThat(res.statusCode()).as(user + ": " + res.body()).isIn(403, 404);
+    }
+    assertThat(http.post("/engine-rest/process-definition/key/" + CampaignBriefingProcess.KEY + "/start", "demo",
+        "{}").body()).contains("自动开始");
+  }
+
   /** The filter's list as Tasklist asks for it (HAL, with the card variables), the campaign's tasks only. */
   private List<JsonNode> list(String filterId, String user, String code) throws Exception {
     HttpResponse<String> res = http.send(http.request("/engine-rest/filter/" + filterId + "/list?firstResult=0"
