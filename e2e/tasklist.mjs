@@ -253,6 +253,43 @@ try {
     result.typedAfterEscape = result.modalOpenAfterEscape
       ? await form.getByRole('textbox', { name: '退货单号 · Return no.' }).inputValue() : null;
     result.startScreenshot = await shot(page, 'start-form-zh.png');
+  } else if (scenario.startsWith('briefing-quiz:')) {
+    // agent1 answers a live campaign's briefing quiz (scenario "briefing-quiz:<campaign code>"): first the tempting
+    // answer, which the server scores as wrong; the quiz comes back with the rule; then the right answer and a question
+    const name = `宣贯测验 · Briefing quiz: ${scenario.slice('briefing-quiz:'.length)}`;
+    const answer = () => page.locator('.fjs-form-field-radio').filter({ hasText: '第1题答案 · Answer to question 1' });
+    const openTaskId = () => new URLSearchParams(page.url().split('?').pop()).get('task'); // in the #/?… part
+    page = await login('agent1');
+    await openFilter(page, '活动宣贯 · Campaign briefings');
+    await openTask(page, name);
+    result.question = await page.locator('.fjs-form-field').filter({ hasText: '第1题 · Question 1' })
+      .locator('textarea').first().inputValue();
+    result.options = await answer().locator('label').allInnerTexts();
+    await answer().getByText('Yes, 30 off each').click();
+    result.firstScreenshot = await shot(page, 'briefing-quiz-form.png');
+    const firstTask = openTaskId();
+    await page.getByRole('button', { name: /^(完成|Complete)$/ }).click();
+    // completed: the task leaves the list (a refusal would keep it, with an error)
+    await page.locator(`ol.tasks-list a[href*="${firstTask}"]`).waitFor({ state: 'detached' });
+    await page.waitForTimeout(1500);
+
+    await openFilter(page, '活动宣贯 · Campaign briefings');
+    await openTask(page, name);
+    const feedback = page.locator('.fjs-form-field').filter({ hasText: '上次答题 · Your last attempt' })
+      .locator('textarea').first();
+    await feedback.waitFor();
+    result.feedback = await feedback.inputValue();
+    await answer().getByText('No: neither order qualifies').click();
+    await page.locator('.fjs-form-field').filter({ hasText: '有疑问？问运营' }).locator('textarea')
+      .fill('满减可以和店铺券叠加吗？');
+    await page.waitForTimeout(500); // text fields hand their value to the form after a short debounce
+    result.screenshot = await shot(page, 'briefing-quiz-again.png');
+    const secondTask = openTaskId();
+    result.newTask = secondTask !== firstTask;
+    await page.getByRole('button', { name: /^(完成|Complete)$/ }).click();
+    await page.locator(`ol.tasks-list a[href*="${secondTask}"]`).waitFor({ state: 'detached' });
+    await page.waitForTimeout(1500);
+    result.completed = true;
   } else {
     throw new Error(`unknown scenario ${scenario}`);
   }

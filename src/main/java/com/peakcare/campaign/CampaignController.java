@@ -2,6 +2,7 @@ package com.peakcare.campaign;
 
 import com.peakcare.audit.SignOff;
 import com.peakcare.audit.SignOffLedger;
+import com.peakcare.audit.SignOffRequest;
 import com.peakcare.campaign.CampaignRecords.AllHandsEntry;
 import com.peakcare.campaign.CampaignRecords.Campaign;
 import com.peakcare.campaign.CampaignRecords.ErrorReport;
@@ -56,15 +57,17 @@ class CampaignController {
   private final RewardLedger ledger;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final CampaignCheckers checkers;
 
   CampaignController(CampaignService campaigns, CampaignRegistration registration, SignOffLedger signOffs,
-      RewardLedger ledger, RuntimeService runtime, TaskService tasks) {
+      RewardLedger ledger, RuntimeService runtime, TaskService tasks, CampaignCheckers checkers) {
     this.campaigns = campaigns;
     this.registration = registration;
     this.signOffs = signOffs;
     this.ledger = ledger;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.checkers = checkers;
   }
 
   @Schema(name = "NewCampaign")
@@ -168,6 +171,25 @@ class CampaignController {
         .setVariableLocal(CampaignCheckProcess.Vars.ERROR_REPORT_ID, report.id())
         .correlateWithResult();
     return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(report);
+  }
+
+  record Correction(
+      @NotEmpty @Valid List<CampaignItem> items,
+      @NotBlank @Size(max = 2000) String reason,
+      @Size(max = 2000) String justification) {}
+
+  @PostMapping("/campaigns/{code}/corrections")
+  @PreAuthorize("hasAuthority('GROUP_ops')")
+  @Operation(summary = "The setter corrects a live campaign: a new version, pre-checked and signed as the setter's "
+      + "correction; whatever waits on the campaign's correction (its briefing) hears of it")
+  @Transactional
+  ResponseEntity<CampaignView> correct(@PathVariable String code, @Valid @RequestBody Correction body,
+      Principal principal, Authentication auth) {
+    Version v = campaigns.correct(code, body.items(), body.justification(), principal.getName());
+    signOffs.sign(new SignOffRequest(code, CampaignFacts.CORRECTION_STAGE, "corrected after launch: "
+        + body.reason().trim(), 0, principal.getName(), checkers.nameOf(principal.getName()), v.hash(), null));
+    runtime.createMessageCorrelation(CampaignFacts.MESSAGE_CORRECTED).processInstanceBusinessKey(code).correlateAll();
+    return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(view(code, auth));
   }
 
   @GetMapping("/campaign-ledger")

@@ -113,6 +113,38 @@ class CampaignService {
     return version(code, next);
   }
 
+  /**
+   * The setter corrects a live campaign: the items become a new version, pre-checked like any other; a finding it
+   * opens must be justified in the same request, or nothing is saved (the caller's transaction rolls back).
+   */
+  @Transactional
+  Version correct(String code, List<CampaignItem> items, String justification, String by) {
+    Campaign c = require(code);
+    if (!c.setter().equals(by)) {
+      throw ApiException.forbidden("only the setter " + c.setter() + " corrects " + code);
+    }
+    if (c.stage() != Stage.LIVE) {
+      throw ApiException.conflict("campaign " + code + " is not live (stage " + c.stage().name() + "): before "
+          + "launch the set-up task fixes it, after the report window nothing does");
+    }
+    validateItems(items, "items");
+    Version v = saveItems(code, items, by);
+    if (v.version() == c.currentVersion()) {
+      throw ApiException.conflict("the items are those of version " + v.version() + ": nothing to correct");
+    }
+    if (justification != null && !justification.isBlank()) {
+      justifyOpenFindings(code, justification.trim(), by);
+    }
+    List<Finding> open = openFindings(code);
+    if (!open.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid request: items", open.stream()
+          .map(f -> new FieldProblem("items", f.code() + " (" + f.itemId() + "): " + f.message() + " " + f.fix()
+              + " Or give a justification.")).toList());
+    }
+    log.info("campaign {} corrected after launch by {}: version {}", code, by, v.version());
+    return v;
+  }
+
   private void insertVersion(String code, int no, List<CampaignItem> items, String by) {
     Instant now = Instant.now();
     jdbc.update("insert into PC_CAMPAIGN_VERSION (CAMPAIGN_CODE, VERSION_NO, HASH, ITEMS_JSON, CREATED_BY, CREATED_AT) "
