@@ -8,6 +8,7 @@ import com.peakcare.campaign.CampaignFacts;
 import com.peakcare.identity.Groups;
 import com.peakcare.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -55,8 +56,10 @@ class BriefingController {
 
   @GetMapping("/campaigns/{code}/briefing")
   @PreAuthorize("hasAnyAuthority('GROUP_supervisors', 'GROUP_auditors', 'GROUP_ops', 'GROUP_camunda-admin')")
-  @Operation(summary = "Who is ready for a live campaign's briefing: passed, not yet, failed twice, open questions "
-      + "(supervisors, auditors, the campaign's ops)")
+  @Operation(operationId = "getCampaignBriefing", summary = "Who is ready for a live campaign's briefing: passed, not "
+      + "yet, failed twice, open questions (supervisors, auditors, the campaign's ops)")
+  @ApiResponse(responseCode = "200", description = "The briefing's readiness")
+  @ApiResponse(responseCode = "404", description = "No such campaign, or it has no briefing yet (not launched)")
   BriefingView get(@PathVariable String code, Authentication auth) {
     CampaignFacts.Campaign c = campaign(code);
     if (!has(auth, Groups.SUPERVISORS) && !has(auth, Groups.AUDITORS) && !has(auth, Groups.CAMUNDA_ADMIN)
@@ -80,8 +83,10 @@ class BriefingController {
   @GetMapping("/campaigns/{code}/briefing/faq")
   @PreAuthorize("hasAnyAuthority('GROUP_after-sales', 'GROUP_supervisors', 'GROUP_auditors', 'GROUP_ops', "
       + "'GROUP_camunda-admin')")
-  @Operation(summary = "What every agent of a live campaign reads: the rules, ops' briefing notes of each round and "
-      + "every answered question (after-sales, supervisors, auditors, ops)")
+  @Operation(operationId = "getCampaignBriefingFaq", summary = "What every agent of a live campaign reads: the rules, "
+      + "ops' briefing notes of each round and every answered question (after-sales, supervisors, auditors, ops)")
+  @ApiResponse(responseCode = "200", description = "The briefing's notes and answered questions")
+  @ApiResponse(responseCode = "404", description = "No such campaign, or it has no briefing yet (not launched)")
   FaqView faq(@PathVariable String code) {
     campaign(code);
     briefing(code);
@@ -93,8 +98,11 @@ class BriefingController {
   }
 
   @GetMapping("/briefing-credits")
-  @Operation(summary = "Passed quizzes and answered questions by campaign and/or person, append-only: your own, or "
-      + "anyone's for supervisors and auditors")
+  @Operation(operationId = "listBriefingCredits", summary = "Passed quizzes and answered questions by campaign and/or "
+      + "person, append-only: your own, or anyone's for supervisors and auditors")
+  @ApiResponse(responseCode = "200", description = "The credits, oldest first")
+  @ApiResponse(responseCode = "403", description = "Another person's credits, asked by someone who is not a supervisor "
+      + "or auditor")
   List<Credit> credits(@RequestParam(required = false) String campaign, @RequestParam(required = false) String person,
       Authentication auth) {
     boolean all = has(auth, Groups.SUPERVISORS) || has(auth, Groups.AUDITORS);

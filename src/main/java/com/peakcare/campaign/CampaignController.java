@@ -180,8 +180,13 @@ class CampaignController {
 
   @PostMapping("/campaigns/{code}/corrections")
   @PreAuthorize("hasAuthority('GROUP_ops')")
-  @Operation(summary = "The setter corrects a live campaign: a new version, pre-checked and signed as the setter's "
-      + "correction; whatever waits on the campaign's correction (its briefing) hears of it")
+  @Operation(operationId = "correctCampaign", summary = "The setter corrects a live campaign: a new version, "
+      + "pre-checked and signed as the setter's correction; whatever waits on the campaign's correction (its briefing) "
+      + "hears of it")
+  @ApiResponse(responseCode = "201", description = "The campaign with its new version")
+  @ApiResponse(responseCode = "404", description = "No such campaign")
+  @ApiResponse(responseCode = "409", description = "The campaign is not live, or the items are those of its current "
+      + "version")
   @Transactional
   ResponseEntity<CampaignView> correct(@PathVariable String code, @Valid @RequestBody Correction body,
       Principal principal, Authentication auth) {

@@ -184,6 +184,8 @@ class DocumentedResponsesTest {
     String justification = "{\"justification\":\"仅限会员 · members only\"}";
     String report = "{\"description\":\"价格不符 · wrong price\"}";
     String justify = "/api/campaigns/" + code + "/findings/" + finding + "/justification";
+    String correction = "{\"items\":" + JSON.readTree(aCampaign(code)).path("items") + ",\"reason\":\"价格写错 · "
+        + "wrong price\"}";
     return List.of(
         new Probe("startCampaignCheck", "POST", "/api/campaigns", "setter1", aCampaign(code), 409),
         new Probe("startCampaignCheck", "POST", "/api/campaigns", "staff1", aCampaign("DOC-" + id()), 403),
@@ -205,7 +207,19 @@ class DocumentedResponsesTest {
         new Probe("listLedgerEntries", "GET", "/api/campaign-ledger", "staff1", null, 200),
         new Probe("listLedgerEntries", "GET", "/api/campaign-ledger?person=agent1", "staff1", null, 403),
         new Probe("verifyCampaignSignOffs", "GET", "/api/audit/campaigns/" + code + "/verify", "auditor1", null, 200),
-        new Probe("verifyCampaignSignOffs", "GET", "/api/audit/campaigns/" + code + "/verify", "staff1", null, 403));
+        new Probe("verifyCampaignSignOffs", "GET", "/api/audit/campaigns/" + code + "/verify", "staff1", null, 403),
+        // the briefing of a campaign (issue 16): this one is not live yet
+        new Probe("getCampaignBriefing", "GET", "/api/campaigns/" + code + "/briefing", "agent1", null, 403),
+        new Probe("getCampaignBriefing", "GET", "/api/campaigns/" + code + "/briefing", "cslead", null, 404),
+        new Probe("getCampaignBriefingFaq", "GET", "/api/campaigns/" + code + "/briefing/faq", "shop1", null, 403),
+        new Probe("getCampaignBriefingFaq", "GET", "/api/campaigns/" + code + "/briefing/faq", "agent1", null, 404),
+        new Probe("listBriefingCredits", "GET", "/api/briefing-credits", "agent1", null, 200),
+        new Probe("listBriefingCredits", "GET", "/api/briefing-credits?person=agent2", "agent1", null, 403),
+        new Probe("correctCampaign", "POST", "/api/campaigns/" + code + "/corrections", "agent1", correction, 403),
+        new Probe("correctCampaign", "POST", "/api/campaigns/DOC-NONE/corrections", "setter1", correction, 404),
+        new Probe("correctCampaign", "POST", "/api/campaigns/" + code + "/corrections", "setter1", correction, 409),
+        new Probe("correctCampaign", "POST", "/api/campaigns/" + code + "/corrections", "setter1", "{\"items\":[]}",
+            400));
   }
 
   private List<Probe> auditAndStaffProbes() {
