@@ -107,9 +107,11 @@ class CampaignController {
 
   @GetMapping("/campaigns/{code}")
   @PreAuthorize("hasAnyAuthority('GROUP_ops', 'GROUP_ux', 'GROUP_all-staff', 'GROUP_supervisors', 'GROUP_auditors',"
-      + " 'GROUP_camunda-admin')")
+      + " 'GROUP_camunda-admin', 'GROUP_integrators')")
   @Operation(operationId = "getCampaign", summary = "Stage, versions, findings, sign-offs, all-hands roll, error "
-      + "reports, rewards and penalties (staff and auditors; ledger entries of other people only for auditors)")
+      + "reports, rewards and penalties (staff and auditors; ledger entries of other people only for auditors). An "
+      + "integrator (the shop's system) reads where a check stands: stage, versions and findings, none of the "
+      + "people's records")
   @ApiResponse(responseCode = "200", description = "The campaign")
   @ApiResponse(responseCode = "404", description = "No such campaign")
   CampaignView get(@PathVariable String code, Authentication auth) {

@@ -38,6 +38,7 @@ class DocumentedResponsesTest {
   private static final String TOO_LARGE = "\"" + "x".repeat(1024 * 1024) + "\"";
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.IdentityService identityService;
   Http http;
 
   record Operation(String id, String method, String path, Set<String> documented, boolean body) {}
@@ -191,8 +192,9 @@ class DocumentedResponsesTest {
         new Probe("startCampaignCheck", "POST", "/api/campaigns", "staff1", aCampaign("DOC-" + id()), 403),
         new Probe("getCampaign", "GET", "/api/campaigns/" + code, "setter1", null, 200),
         new Probe("getCampaign", "GET", "/api/campaigns/DOC-NONE", "setter1", null, 404),
-        // integrators start campaign checks but may not read one back: documented as it is
-        new Probe("getCampaign", "GET", "/api/campaigns/" + code, "shop1", null, 403),
+        // an integrator reads where a check stands (the reduced view)
+        new Probe("getCampaign", "GET", "/api/campaigns/" + code, "shop1", null, 200),
+        new Probe("getCampaign", "GET", "/api/campaigns/" + code, nobody(), null, 403),
         new Probe("justifyFinding", "POST", justify, "peer1", justification, 403),
         new Probe("justifyFinding", "POST", "/api/campaigns/" + code + "/findings/NONE/justification", "setter1",
             justification, 404),
@@ -239,6 +241,17 @@ class DocumentedResponsesTest {
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------
+
+  /** A login that is in no group at all (every demo user is in one that reads campaigns). */
+  private String nobody() {
+    String id = "nogroup-" + id();
+    org.camunda.bpm.engine.identity.User user = identityService.newUser(id);
+    user.setFirstName("No");
+    user.setLastName("Group");
+    user.setPassword("demo");
+    identityService.saveUser(user);
+    return id;
+  }
 
   private static Map<String, Operation> operations(JsonNode doc) {
     Map<String, Operation> operations = new LinkedHashMap<>();
