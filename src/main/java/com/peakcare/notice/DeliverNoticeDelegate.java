@@ -16,6 +16,6 @@ class DeliverNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    dispatcher.deliver((String) execution.getVariable(NoticeDeliveryProcess.Variables.NOTICE_KEY));
+    dispatcher.deliver(execution.getProcessBusinessKey());
   }
 }

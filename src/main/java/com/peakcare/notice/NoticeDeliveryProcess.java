@@ -3,7 +3,7 @@ package com.peakcare.notice;
 /**
  * processes/notice-delivery.bpmn: one tiny instance per notice (business key = the notice key) whose only task
  * is asynchronous with a retry cycle, so a gateway outage becomes retries, then an incident in Cockpit that an
- * operator retries.
+ * operator retries. It has no variables: the business key names the notice, PC_NOTICE holds it.
  */
 public final class NoticeDeliveryProcess {
   public static final String KEY = "notice-delivery";
@@ -14,13 +14,6 @@ public final class NoticeDeliveryProcess {
     public static final String END = "EndEvent_NoticeDelivered";
 
     private Elements() {}
-  }
-
-  public static final class Variables {
-    /** String: the notice to deliver. */
-    public static final String NOTICE_KEY = "noticeKey";
-
-    private Variables() {}
   }
 
   private NoticeDeliveryProcess() {}

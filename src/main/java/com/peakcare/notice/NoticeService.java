@@ -101,7 +101,7 @@ public class NoticeService {
     }
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("notice " + type + " for case " + caseRef + " cannot be sent: missing "
-          + "value(s) " + missing + " (process variables of the same name, see NoticeVariables)");
+          + "value(s) " + missing + " (the case's records lack them, see NoticeFacts and NoticeVariables)");
     }
     String locale = customer.noticeLocale();
     Instant now = Instant.now();
@@ -125,8 +125,7 @@ public class NoticeService {
         customer.phone(), customer.email(), now, used);
     boolean external = used.stream().anyMatch(c -> !NoticeDelivery.IN_APP.equals(c));
     if (external) {
-      runtimeService.startProcessInstanceByKey(NoticeDeliveryProcess.KEY, key,
-          Map.of(NoticeDeliveryProcess.Variables.NOTICE_KEY, key));
+      runtimeService.startProcessInstanceByKey(NoticeDeliveryProcess.KEY, key);
     }
     log.info("notice {} recorded ({}), delivery over {}", key, locale, used);
     return outbox.find(key).orElseThrow().notice();

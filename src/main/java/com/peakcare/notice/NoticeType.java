@@ -42,6 +42,9 @@ public enum NoticeType {
   DELIVERY_CARE(List.of(ORDER_NO)),
   SURVEY(List.of(RETURN_NO));
 
+  /** The input parameter of a notice step ({@code ${sendNoticeDelegate}}): which type it sends. */
+  public static final String INPUT = "noticeType";
+
   /** Filled by the notice service for every type: the customer's name and the shop's configured details. */
   public static final Set<String> SERVICE_VALUES = Set.of(
       NoticeVariables.CUSTOMER_NAME, NoticeVariables.SHOP_NAME, NoticeVariables.HOTLINE,

@@ -1,13 +1,14 @@
 package com.peakcare.notice;
 
 /**
- * The names notices are filled from: process variables that the return case sets (and that the notice delegates
- * read), and the values the notice service adds itself. Templates use the same names as placeholders:
- * {@code {customerName}}, {@code {promisedBy}}.
+ * The names of the values notices are filled from: the case's facts (from the owning feature's records, see
+ * {@link NoticeFacts}), the refund promise, a broadcast's values, and the values the notice service adds itself.
+ * Templates use the same names as placeholders: {@code {customerName}}, {@code {promisedBy}}. None of them is a
+ * process variable.
  */
 public final class NoticeVariables {
 
-  // --- set by the return case (process variables), read by every notice delegate ---
+  // --- the case's facts (NoticeFacts: the return case record) ---
   /** String: the case reference, the notice's case. */
   public static final String RETURN_NO = "returnNo";
   public static final String ORDER_NO = "orderNo";
@@ -18,9 +19,9 @@ public final class NoticeVariables {
   /** "zh-CN" (default) or "en". */
   public static final String CUSTOMER_LOCALE = "customerLocale";
   public static final String CUSTOMER_PROVINCE = "customerProvince";
-  /** Double: the refund amount, in yuan. */
+  /** BigDecimal: the refund amount, in yuan. */
   public static final String AMOUNT = "amount";
-  /** java.util.Date: when the refund is promised to be done. */
+  /** Instant: when the refund is promised to be done (the refund promise). */
   public static final String PROMISED_BY = "promisedBy";
   public static final String REJECTION_REASON = "rejectionReason";
   /** The customer's return parcel: courier and waybill number. */
@@ -32,10 +33,10 @@ public final class NoticeVariables {
   /** Where the refund goes back to ("支付宝", "original card"). */
   public static final String REFUND_TO = "refundTo";
 
-  // --- set by the refund-care process ---
-  /** java.util.Date: the new time promised in the refund delayed notice. */
+  // --- the refund promise (PC_REFUND_PROMISE) ---
+  /** Instant: the new time promised in the refund delayed notice. */
   public static final String NEW_PROMISED_BY = "newPromisedBy";
-  /** java.util.Date: when the refund was done (message RefundDone). */
+  /** Instant: when the refund was done. */
   public static final String DONE_AT = "doneAt";
 
   // --- given by the logistics-delay broadcast (values of sendOnce) ---

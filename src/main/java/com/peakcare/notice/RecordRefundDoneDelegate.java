@@ -1,12 +1,14 @@
 package com.peakcare.notice;
 
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordRefundDone of refund-care.bpmn. */
+/**
+ * Task_RecordRefundDone of refund-care.bpmn: {@link RefundCare#refundDone} records the time before it correlates;
+ * this records it (now) for a message correlated otherwise. Once.
+ */
 @Component("recordRefundDoneDelegate")
 class RecordRefundDoneDelegate implements JavaDelegate {
 
@@ -18,7 +20,6 @@ class RecordRefundDoneDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date doneAt = (Date) execution.getVariable(NoticeVariables.DONE_AT);
-    refundCare.recordDone(NoticeDelegate.caseRef(execution), doneAt == null ? Instant.now() : doneAt.toInstant());
+    refundCare.recordDone(execution.getProcessBusinessKey(), Instant.now());
   }
 }

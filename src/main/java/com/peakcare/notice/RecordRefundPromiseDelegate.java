@@ -1,12 +1,14 @@
 package com.peakcare.notice;
 
-import java.math.BigDecimal;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordRefundPromise of refund-care.bpmn. */
+/**
+ * Task_RecordRefundPromise of refund-care.bpmn: the promise is recorded when it is made ({@link RefundCare#promise});
+ * this records it for an instance started otherwise (version 1, or a test starting the model alone). Once.
+ */
 @Component("recordRefundPromiseDelegate")
 class RecordRefundPromiseDelegate implements JavaDelegate {
 
@@ -18,12 +20,11 @@ class RecordRefundPromiseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date promisedBy = (Date) execution.getVariable(NoticeVariables.PROMISED_BY);
-    if (promisedBy == null) {
-      throw new IllegalArgumentException("refund care needs process variable " + NoticeVariables.PROMISED_BY);
+    Object promisedBy = execution.getVariable(RefundCareProcess.PROMISED_BY);
+    if (!(promisedBy instanceof Date date)) {
+      throw new IllegalArgumentException("refund care needs process variable " + RefundCareProcess.PROMISED_BY
+          + " (a date)");
     }
-    Object amount = execution.getVariable(NoticeVariables.AMOUNT);
-    refundCare.recordPromise(NoticeDelegate.caseRef(execution), promisedBy.toInstant(),
-        amount == null ? null : new BigDecimal(amount.toString()));
+    refundCare.recordPromise(execution.getProcessBusinessKey(), date.toInstant());
   }
 }

@@ -3,13 +3,10 @@ package com.peakcare.notice;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,15 +29,18 @@ public class RefundCare {
   private static final Logger log = LoggerFactory.getLogger(RefundCare.class);
 
   /** A refund's promise: promised and actual times; onTime is null while the refund is open. */
-  public record RefundPromise(String returnNo, Instant promisedBy, Instant doneAt, Boolean onTime) {}
+  public record RefundPromise(String returnNo, Instant promisedBy, Instant newPromisedBy, Instant doneAt,
+      Boolean onTime) {}
 
   private final RuntimeService runtimeService;
   private final JdbcTemplate jdbc;
   private final Counter onTime;
   private final Counter late;
+  private final java.time.Duration delayExtension;
 
-  RefundCare(RuntimeService runtimeService, JdbcTemplate jdbc, MeterRegistry meters) {
+  RefundCare(RuntimeService runtimeService, JdbcTemplate jdbc, MeterRegistry meters, NoticeProperties properties) {
     this.runtimeService = runtimeService;
+    this.delayExtension = properties.getRefundCare().getDelayExtension();
     this.jdbc = jdbc;
     this.onTime = Counter.builder("peakcare.refunds.on_time").description("refunds done by the promised time")
         .register(meters);
@@ -52,48 +52,66 @@ public class RefundCare {
   }
 
   /**
-   * Starts processes/refund-care.bpmn for this return (business key = returnNo) unless one exists; it sends
-   * REFUND_CARE at once with the promised time. Idempotent.
+   * Promises the refund of this return by {@code promisedBy}: the promise is recorded (PC_REFUND_PROMISE, the system
+   * of record of refund care) and message {@value RefundCareProcess#MESSAGE_REFUND_PROMISED} starts
+   * processes/refund-care.bpmn for it (business key = returnNo), which sends REFUND_CARE at once. Its only variable is
+   * the promised time its timer waits for. Idempotent: a second promise of the same return changes nothing.
    */
   @Transactional
-  public void promise(String returnNo, NoticeCustomer customer, Instant promisedBy, BigDecimal amount) {
+  public void promise(String returnNo, Instant promisedBy) {
     if (promiseOf(returnNo).isPresent() || instanceOf(returnNo).isPresent()) {
       log.info("refund care of return {} already running: promise not repeated", returnNo);
       return;
     }
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(NoticeVariables.RETURN_NO, returnNo);
-    vars.put(NoticeVariables.CUSTOMER_NAME, customer.name());
-    vars.put(NoticeVariables.CUSTOMER_PHONE, customer.phone());
-    vars.put(NoticeVariables.CUSTOMER_EMAIL, customer.email());
-    vars.put(NoticeVariables.CUSTOMER_LOCALE, customer.locale());
-    vars.put(NoticeVariables.CUSTOMER_PROVINCE, customer.province());
-    vars.put(NoticeVariables.AMOUNT, amount == null ? null : amount.doubleValue());
-    vars.put(NoticeVariables.PROMISED_BY, Date.from(promisedBy));
-    runtimeService.startProcessInstanceByKey(RefundCareProcess.KEY, returnNo, vars);
+    recordPromise(returnNo, promisedBy);
+    runtimeService.createMessageCorrelation(RefundCareProcess.MESSAGE_REFUND_PROMISED)
+        .processInstanceBusinessKey(returnNo)
+        .setVariable(RefundCareProcess.PROMISED_BY, Date.from(promisedBy))
+        .correlateStartMessage();
+  }
+
+  /** The time the refund-care process's timer waits for: the promise as recorded. */
+  public Date promisedBy(String returnNo) {
+    return promiseOf(returnNo).map(p -> Date.from(p.promisedBy()))
+        .orElseThrow(() -> new IllegalStateException("no refund promise for return " + returnNo));
   }
 
   /**
-   * The refund is done: correlates to the refund-care process, which sends REFUND_DONE and ends. No-op if none
-   * open.
+   * The refund is done: the time is recorded and message {@value RefundCareProcess#MESSAGE_REFUND_DONE} moves the
+   * refund-care process on, which sends REFUND_DONE (amount and destination from the case record) and ends. No-op if
+   * none is open.
    */
   @Transactional
-  public void refundDone(String returnNo, BigDecimal amount, String refundTo, Instant doneAt) {
+  public void refundDone(String returnNo, Instant doneAt) {
     Optional<ProcessInstance> instance = instanceOf(returnNo);
     if (instance.isEmpty()) {
       log.info("return {} refunded, no refund care open: nothing to tell", returnNo);
       return;
     }
-    Map<String, Object> vars = new HashMap<>();
-    if (amount != null) {
-      vars.put(NoticeVariables.AMOUNT, amount.doubleValue());
-    }
-    vars.put(NoticeVariables.REFUND_TO, refundTo);
-    vars.put(NoticeVariables.DONE_AT, Date.from(doneAt == null ? Instant.now() : doneAt));
+    recordDone(returnNo, doneAt == null ? Instant.now() : doneAt);
     runtimeService.createMessageCorrelation(RefundCareProcess.MESSAGE_REFUND_DONE)
         .processInstanceId(instance.get().getId())
-        .setVariables(vars)
         .correlateWithResult();
+  }
+
+  /**
+   * The promise was missed: a new time, the missed one plus {@code peakcare.notice.refund-care.delay-extension} (at
+   * the earliest that much from now), recorded once (a retried step keeps the first).
+   */
+  @Transactional
+  public Instant renew(String returnNo) {
+    RefundPromise promise = promiseOf(returnNo)
+        .orElseThrow(() -> new IllegalStateException("no refund promise for return " + returnNo));
+    if (promise.newPromisedBy() != null) {
+      return promise.newPromisedBy();
+    }
+    Instant now = Instant.now();
+    Instant from = promise.promisedBy().isBefore(now) ? now : promise.promisedBy();
+    Instant renewed = from.plus(delayExtension).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    jdbc.update("update PC_REFUND_PROMISE set NEW_PROMISED_BY = ? where RETURN_NO = ?", Timestamp.from(renewed),
+        returnNo);
+    log.info("refund of return {} late: new promise {}", returnNo, renewed);
+    return renewed;
   }
 
   /**
@@ -108,13 +126,15 @@ public class RefundCare {
   }
 
   public Optional<RefundPromise> promiseOf(String returnNo) {
-    return jdbc.query("select RETURN_NO, PROMISED_BY, DONE_AT, ON_TIME from PC_REFUND_PROMISE where RETURN_NO = ?",
+    return jdbc.query("select RETURN_NO, PROMISED_BY, NEW_PROMISED_BY, DONE_AT, ON_TIME from PC_REFUND_PROMISE"
+        + " where RETURN_NO = ?",
         (rs, i) -> {
+          Timestamp renewed = rs.getTimestamp("NEW_PROMISED_BY");
           Timestamp done = rs.getTimestamp("DONE_AT");
           boolean kept = rs.getBoolean("ON_TIME");
           Boolean onTimeValue = rs.wasNull() ? null : kept;
           return new RefundPromise(rs.getString("RETURN_NO"), rs.getTimestamp("PROMISED_BY").toInstant(),
-              done == null ? null : done.toInstant(), onTimeValue);
+              renewed == null ? null : renewed.toInstant(), done == null ? null : done.toInstant(), onTimeValue);
         }, returnNo).stream().findFirst();
   }
 
@@ -125,17 +145,17 @@ public class RefundCare {
     return counts.get(0) == 0 ? Double.NaN : (double) counts.get(1) / counts.get(0);
   }
 
-  /** Task_RecordRefundPromise: the promise as the process got it (also when started by a call activity). */
-  void recordPromise(String returnNo, Instant promisedBy, BigDecimal amount) {
+  /** The promise, once (Task_RecordRefundPromise repeats it for instances started before the promise was recorded). */
+  void recordPromise(String returnNo, Instant promisedBy) {
     if (promiseOf(returnNo).isPresent()) {
       return;
     }
-    jdbc.update("insert into PC_REFUND_PROMISE (RETURN_NO, PROMISED_BY, AMOUNT, CREATED_AT) values (?, ?, ?, ?)",
-        returnNo, Timestamp.from(promisedBy), amount, Timestamp.from(Instant.now()));
+    jdbc.update("insert into PC_REFUND_PROMISE (RETURN_NO, PROMISED_BY, CREATED_AT) values (?, ?, ?)",
+        returnNo, Timestamp.from(promisedBy), Timestamp.from(Instant.now()));
     log.info("refund of return {} promised by {}", returnNo, promisedBy);
   }
 
-  /** Task_RecordRefundDone: when the refund was done, and whether that kept the promise. */
+  /** When the refund was done, and whether that kept the promise; once. */
   void recordDone(String returnNo, Instant doneAt) {
     RefundPromise promise = promiseOf(returnNo)
         .orElseThrow(() -> new IllegalStateException("no refund promise for return " + returnNo));

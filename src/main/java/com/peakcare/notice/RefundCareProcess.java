@@ -5,11 +5,16 @@ package com.peakcare.notice;
  * message {@value #MESSAGE_REFUND_DONE} (business key = return number). If the promised time passes first, the
  * customer gets REFUND_DELAYED and {@code supervisors} a task naming the case, and the process keeps waiting; the
  * refund done sends REFUND_DONE and ends the process (a still open supervisor task with it).
- * Variables are those of {@link NoticeVariables}.
+ * Its one variable is {@link #PROMISED_BY}; the notices and the follow-up task read the case's facts from the
+ * records ({@link NoticeFacts}, {@link RefundCare#promiseOf}).
  */
 public final class RefundCareProcess {
   public static final String KEY = "refund-care";
+  /** Starts refund care: thrown by the return case's Task_PromiseRefundCare. */
+  public static final String MESSAGE_REFUND_PROMISED = "RefundPromised";
   public static final String MESSAGE_REFUND_DONE = "RefundDone";
+  /** The process's one variable: the promised time its timer waits for (the promise itself is PC_REFUND_PROMISE). */
+  public static final String PROMISED_BY = "promisedBy";
 
   public static final class Elements {
     public static final String START = "StartEvent_RefundPromised";

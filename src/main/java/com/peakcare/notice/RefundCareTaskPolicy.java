@@ -21,9 +21,31 @@ class RefundCareTaskPolicy implements TaskPolicy {
   static final String FOLLOW_UP_NOTE = "followUpNote";
 
   private final StaffDirectory staff;
+  private final java.util.List<NoticeFacts> facts;
+  private final RefundCare refundCare;
 
-  RefundCareTaskPolicy(StaffDirectory staff) {
+  RefundCareTaskPolicy(StaffDirectory staff, java.util.List<NoticeFacts> facts, RefundCare refundCare) {
     this.staff = staff;
+    this.facts = facts;
+    this.refundCare = refundCare;
+  }
+
+  /** What the form shows, read from the records when the task loads: the case, its customer, amount and promise. */
+  @Override
+  public Map<String, Object> formValues(TaskFacts task) {
+    String returnNo = task.businessKey();
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put(NoticeVariables.RETURN_NO, returnNo);
+    facts.stream().map(f -> f.of(returnNo)).flatMap(java.util.Optional::stream).findFirst().ifPresent(f -> {
+      values.put(NoticeVariables.CUSTOMER_NAME, f.customer().name());
+      Object amount = f.values().get(NoticeVariables.AMOUNT);
+      if (amount != null) {
+        values.put(NoticeVariables.AMOUNT, "¥" + amount);
+      }
+    });
+    refundCare.promiseOf(returnNo).ifPresent(p -> values.put(NoticeVariables.PROMISED_BY, java.util.Date.from(
+        p.newPromisedBy() != null ? p.newPromisedBy() : p.promisedBy())));
+    return values;
   }
 
   @Override

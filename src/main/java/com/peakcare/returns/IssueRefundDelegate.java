@@ -30,6 +30,6 @@ class IssueRefundDelegate implements JavaDelegate {
     ReturnCaseRepository.Refund due = cases.refundDue(returnNo, execution.getProcessInstanceId());
     RefundGateway.Refund refund = gateway.refund(returnNo, due.amount(), due.refundTo());
     cases.refunded(returnNo, refund.amount(), refund.refundTo(), refund.gatewayRef(), refund.doneAt());
-    refundCare.refundDone(returnNo, refund.amount(), refund.refundTo(), refund.doneAt());
+    refundCare.refundDone(returnNo, refund.doneAt());
   }
 }

@@ -1,19 +1,18 @@
 package com.peakcare.returns;
 
-import com.peakcare.notice.NoticeCustomer;
 import com.peakcare.notice.RefundCare;
 import com.peakcare.returns.ReturnCaseProcess.Vars;
 import com.peakcare.returns.ReturnCaseRepository.CaseRow;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Money is involved: promise the customer a concrete refund time (退款关怀), watched by the refund-care process. The
- * amount and the customer come from the case record.
+ * Task_PromiseRefundCare, a send task: money is involved, so the customer is promised a concrete refund time
+ * (退款关怀), the policy's hours from now. Message RefundPromised starts the refund-care process, which watches the
+ * promise; its notices read the amount and the customer from the case record.
  */
 @Component
 class PromiseRefundCareDelegate implements JavaDelegate {
@@ -31,12 +30,7 @@ class PromiseRefundCareDelegate implements JavaDelegate {
     CaseRow row = cases.caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     int hours = ((Number) execution.getVariable(Vars.REFUND_PROMISE_HOURS)).intValue();
     Instant promisedBy = Instant.now().plus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
-    execution.setVariable(Vars.PROMISED_BY, Date.from(promisedBy));
-    refundCare.promise(row.returnNo(), customer(row.request().customer()), promisedBy, row.refund().amount());
+    refundCare.promise(row.returnNo(), promisedBy);
     cases.event(row.returnNo(), "system", "REFUND_PROMISED", "by " + promisedBy);
-  }
-
-  static NoticeCustomer customer(ReturnRequest.Customer c) {
-    return new NoticeCustomer(c.name(), c.phone(), c.email(), c.locale(), c.province());
   }
 }

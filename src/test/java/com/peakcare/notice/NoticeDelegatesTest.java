@@ -14,26 +14,33 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The notice delegates as the return case wires them (test process notice-delegates-test.bpmn): filled from the
- * process variables of {@link NoticeVariables}, recorded in the step's transaction.
+ * The one notice step ({@code ${sendNoticeDelegate}} with the input parameter {@code noticeType}) as any process
+ * wires it (test process notice-delegates-test.bpmn, whose last step still uses its version-1 bean name): filled from
+ * the case's records ({@link NoticeFacts}), never from process variables, recorded in the step's transaction.
  */
 @PeakCareTest
 class NoticeDelegatesTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired NoticeService notices;
+  @Autowired ShopCases shop;
 
   @Test
-  void everyDelegateSendsItsNoticeFromTheProcessVariables() {
+  void everyStepSendsItsNoticeFromTheCaseRecordsAndIgnoresProcessVariables() {
     String returnNo = aCaseRef();
+    shop.add(returnNo, new NoticeCustomer("Bob Lee", aPhone(), null, "en", "Hainan"), caseValues());
+    // a colleague's variables where facts were expected: none of them reaches a notice
+    Map<String, Object> forged = Map.of(NoticeVariables.CUSTOMER_NAME, "Mallory",
+        NoticeVariables.REJECTION_REASON, "call 400-FAKE", NoticeVariables.REPLACEMENT_WAYBILL_NO, "FAKE-1");
 
-    runtimeService.startProcessInstanceByKey("notice-delegates-test", returnNo, caseVariables(returnNo));
+    runtimeService.startProcessInstanceByKey("notice-delegates-test", returnNo, forged);
 
     List<Notice> sent = notices.noticesOf(returnNo);
     assertThat(sent).extracting(Notice::type).containsExactlyInAnyOrder(NoticeType.RETURN_INSTRUCTIONS,
         NoticeType.PARCEL_REMINDER, NoticeType.REJECTED, NoticeType.SHIPPING, NoticeType.LOGISTICS_DELAY,
         NoticeType.DELIVERY_CARE, NoticeType.SURVEY);
-    assertThat(sent).allSatisfy(n -> assertThat(n.text()).contains("Bob Lee").doesNotContain("{"));
+    assertThat(sent).allSatisfy(n -> assertThat(n.text()).contains("Bob Lee").doesNotContain("{")
+        .doesNotContain("Mallory").doesNotContain("FAKE"));
     assertThat(textOf(sent, NoticeType.RETURN_INSTRUCTIONS)).contains("O-5501").contains(returnNo)
         .contains("PeakCare 退货仓");
     assertThat(textOf(sent, NoticeType.REJECTED)).contains("Reason: Item used.");
@@ -46,32 +53,37 @@ class NoticeDelegatesTest {
   @Test
   void aStepWhoseNoticeLacksAValueFailsWithItsNameAndRecordsNothing() {
     String returnNo = aCaseRef();
-    Map<String, Object> vars = caseVariables(returnNo);
-    vars.remove(NoticeVariables.REPLACEMENT_WAYBILL_NO);
+    Map<String, Object> values = caseValues();
+    values.remove(NoticeVariables.REPLACEMENT_WAYBILL_NO);
+    shop.add(returnNo, new NoticeCustomer("Bob Lee", aPhone(), null, "en", "Hainan"), values);
 
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("notice-delegates-test", returnNo, vars))
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("notice-delegates-test", returnNo,
+        Map.of(NoticeVariables.REPLACEMENT_WAYBILL_NO, "YT9988")))
         .hasMessageContaining("notice SHIPPING for case " + returnNo)
         .hasMessageContaining("replacementWaybillNo");
     assertThat(notices.noticesOf(returnNo)).as("the earlier notices rolled back with the step").isEmpty();
   }
 
-  private static Map<String, Object> caseVariables(String returnNo) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(NoticeVariables.RETURN_NO, returnNo);
-    vars.put(NoticeVariables.ORDER_NO, "O-5501");
-    vars.put(NoticeVariables.CUSTOMER_NAME, "Bob Lee");
-    vars.put(NoticeVariables.CUSTOMER_PHONE, aPhone());
-    vars.put(NoticeVariables.CUSTOMER_EMAIL, null);
-    vars.put(NoticeVariables.CUSTOMER_LOCALE, "en");
-    vars.put(NoticeVariables.CUSTOMER_PROVINCE, "Hainan"); // not in the table: the default 3 days
-    vars.put(NoticeVariables.REJECTION_REASON, "Item used.");
-    vars.put(NoticeVariables.COURIER, "ZTO Express");
-    vars.put(NoticeVariables.WAYBILL_NO, "ZT1234");
-    vars.put(NoticeVariables.REPLACEMENT_COURIER, "YTO Express");
-    vars.put(NoticeVariables.REPLACEMENT_WAYBILL_NO, "YT9988");
-    vars.put(NoticeVariables.EXPECTED_DELAY_DAYS, 2);
-    vars.put(NoticeVariables.DELAY_REASON, "snow storms");
-    return vars;
+  @Test
+  void aCaseNoFeatureKnowsGetsNoNotice() {
+    String returnNo = aCaseRef();
+
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("notice-delegates-test", returnNo))
+        .hasMessageContaining("no feature knows case " + returnNo);
+    assertThat(notices.noticesOf(returnNo)).isEmpty();
+  }
+
+  private static Map<String, Object> caseValues() {
+    Map<String, Object> values = new HashMap<>();
+    values.put(NoticeVariables.ORDER_NO, "O-5501");
+    values.put(NoticeVariables.REJECTION_REASON, "Item used.");
+    values.put(NoticeVariables.COURIER, "ZTO Express");
+    values.put(NoticeVariables.WAYBILL_NO, "ZT1234");
+    values.put(NoticeVariables.REPLACEMENT_COURIER, "YTO Express");
+    values.put(NoticeVariables.REPLACEMENT_WAYBILL_NO, "YT9988");
+    values.put(NoticeVariables.EXPECTED_DELAY_DAYS, 2);
+    values.put(NoticeVariables.DELAY_REASON, "snow storms");
+    return values;
   }
 
   private static String textOf(List<Notice> notices, NoticeType type) {

@@ -45,8 +45,9 @@ class NoticePostgresTest {
           .processDefinitionKey(NoticeDeliveryProcess.KEY).count()).as("in-app only: nothing to deliver").isZero();
 
       Instant promisedBy = Instant.parse("2030-01-01T00:00:00Z");
-      refundCare.promise("R-PG-2", customer, promisedBy, new BigDecimal("10.00"));
-      refundCare.refundDone("R-PG-2", new BigDecimal("10.00"), "微信零钱", promisedBy.minusSeconds(60));
+      app.getBean(ShopCases.class).add("R-PG-2", customer, new BigDecimal("10.00"), "微信零钱");
+      refundCare.promise("R-PG-2", promisedBy);
+      refundCare.refundDone("R-PG-2", promisedBy.minusSeconds(60));
 
       assertThat(refundCare.promiseOf("R-PG-2")).hasValueSatisfying(p -> assertThat(p.onTime()).isTrue());
       assertThat(refundCare.onTimeShare()).isEqualTo(1.0);

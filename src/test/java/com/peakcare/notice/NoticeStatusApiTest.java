@@ -27,6 +27,7 @@ class NoticeStatusApiTest {
 
   @LocalServerPort int port;
   @Autowired RefundCare refundCare;
+  @Autowired ShopCases shop;
   @Autowired NoticeService notices;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
@@ -34,7 +35,8 @@ class NoticeStatusApiTest {
   @Test
   void agentsSeeWhatTheCustomerWasToldAndThePromisedTime() throws Exception {
     String returnNo = aCaseRef();
-    refundCare.promise(returnNo, aChineseCustomer(), Instant.parse("2030-05-01T04:00:00Z"), new BigDecimal("30"));
+    shop.add(returnNo, aChineseCustomer(), new BigDecimal("30"), null);
+    refundCare.promise(returnNo, Instant.parse("2030-05-01T04:00:00Z"));
     Http http = new Http(port);
 
     HttpResponse<String> res = http.get("/api/notices/" + returnNo, "agent1");

@@ -42,6 +42,7 @@ class RefundCareProcessTest {
   @Autowired RefundCare refundCare;
   @Autowired NoticeService notices;
   @Autowired MeterRegistry meters;
+  @Autowired ShopCases shop;
 
   final GreenMail mail = NoticePeers.mail();
   final WireMockServer sms = NoticePeers.sms();
@@ -58,8 +59,9 @@ class RefundCareProcessTest {
     Instant promisedBy = Instant.parse("2030-11-23T10:00:00Z"); // 18:00 Beijing time
     double onTimeBefore = counter("peakcare.refunds.on_time");
 
-    refundCare.promise(returnNo, customer, promisedBy, new BigDecimal("199.00"));
-    refundCare.promise(returnNo, customer, promisedBy, new BigDecimal("199.00")); // a retry: nothing new
+    shop.add(returnNo, customer, new BigDecimal("199.00"), "支付宝");
+    refundCare.promise(returnNo, promisedBy);
+    refundCare.promise(returnNo, promisedBy); // a retry: nothing new
 
     ProcessInstance pi = refundCareOf(returnNo);
     assertThat(pi).isWaitingAt(RefundCareProcess.Elements.TASK_WAIT_FOR_REFUND);
@@ -71,10 +73,13 @@ class RefundCareProcessTest {
     assertThat(mail.getReceivedMessagesForDomain(customer.email())).singleElement()
         .satisfies(m -> assertThat(m.getContent().toString()).contains(promise));
     assertThat(smsText(care.key())).contains(promise);
-    assertThat(refundCare.promiseOf(returnNo)).hasValue(new RefundCare.RefundPromise(returnNo, promisedBy, null, null));
+    assertThat(refundCare.promiseOf(returnNo))
+        .hasValue(new RefundCare.RefundPromise(returnNo, promisedBy, null, null, null));
+    assertThat(runtimeService.getVariables(pi.getId())).as("refund care's only variable: its timer's time")
+        .containsOnlyKeys(RefundCareProcess.PROMISED_BY);
 
     Instant doneAt = promisedBy.minus(Duration.ofHours(30));
-    refundCare.refundDone(returnNo, new BigDecimal("199.00"), "支付宝", doneAt);
+    refundCare.refundDone(returnNo, doneAt);
 
     assertThat(pi).hasPassed(RefundCareProcess.Elements.TASK_SEND_REFUND_DONE)
         .hasNotPassed(RefundCareProcess.Elements.TASK_SEND_REFUND_DELAYED).isEnded();
@@ -83,7 +88,7 @@ class RefundCareProcessTest {
     assertThat(notices.noticesOf(returnNo).get(1).text())
         .startsWith("王小明，您好！您的退款（售后单 " + returnNo + "）¥199.00 已原路退回至支付宝");
     assertThat(refundCare.promiseOf(returnNo))
-        .hasValue(new RefundCare.RefundPromise(returnNo, promisedBy, doneAt, true));
+        .hasValue(new RefundCare.RefundPromise(returnNo, promisedBy, null, doneAt, true));
     assertThat(counter("peakcare.refunds.on_time")).isEqualTo(onTimeBefore + 1);
     assertThat(meters.get("peakcare.refunds.on_time_share").gauge().value()).isBetween(0.0, 1.0);
   }
@@ -95,7 +100,8 @@ class RefundCareProcessTest {
     Instant promisedBy = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
     double lateBefore = counter("peakcare.refunds.late");
 
-    refundCare.promise(returnNo, customer, promisedBy, new BigDecimal("59.90"));
+    shop.add(returnNo, customer, new BigDecimal("59.90"), "your Alipay account");
+    refundCare.promise(returnNo, promisedBy);
     ProcessInstance pi = refundCareOf(returnNo);
     assertThat(pi).isWaitingAt(RefundCareProcess.Elements.TASK_WAIT_FOR_REFUND);
     assertThat(job().getDuedate().toInstant()).isEqualTo(promisedBy);
@@ -118,7 +124,9 @@ class RefundCareProcessTest {
         RefundCareProcess.Elements.TASK_FOLLOW_UP_LATE_REFUND);
 
     Instant doneAt = promisedBy.plus(Duration.ofHours(3));
-    refundCare.refundDone(returnNo, new BigDecimal("59.90"), "your Alipay account", doneAt);
+    Instant renewed = refundCare.promiseOf(returnNo).orElseThrow().newPromisedBy();
+    assertThat(renewed).as("the apology's new time, recorded").isAfter(promisedBy);
+    refundCare.refundDone(returnNo, doneAt);
 
     assertThat(pi).hasPassed(RefundCareProcess.Elements.TASK_SEND_REFUND_DELAYED,
         RefundCareProcess.Elements.TASK_SEND_REFUND_DONE).isEnded();
@@ -129,14 +137,14 @@ class RefundCareProcessTest {
     assertThat(sent.get(2).text()).startsWith("Dear Alice Smith, your refund of ¥59.90 (return " + returnNo
         + ") has been paid back to your Alipay account");
     assertThat(refundCare.promiseOf(returnNo))
-        .hasValue(new RefundCare.RefundPromise(returnNo, promisedBy, doneAt, false));
+        .hasValue(new RefundCare.RefundPromise(returnNo, promisedBy, renewed, doneAt, false));
     assertThat(counter("peakcare.refunds.late")).isEqualTo(lateBefore + 1);
   }
 
   @Test
   void aRefundWithoutRefundCareChangesNothing() {
     String returnNo = aCaseRef();
-    refundCare.refundDone(returnNo, BigDecimal.TEN, "支付宝", Instant.now());
+    refundCare.refundDone(returnNo, Instant.now());
     assertThat(notices.noticesOf(returnNo)).isEmpty();
     assertThat(refundCare.promiseOf(returnNo)).isEmpty();
   }

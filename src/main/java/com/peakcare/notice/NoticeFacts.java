@@ -1,0 +1,19 @@
+package com.peakcare.notice;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the records of the feature that owns a case say about it, for the notices its processes send: the customer
+ * and the values the notice types require (see {@link NoticeVariables}). The notice service never reads them from
+ * process variables; the feature that owns the case implements this (returns: the return case record), so notices
+ * always say what the record says, however a process variable was written.
+ */
+public interface NoticeFacts {
+
+  /** The customer and the notice values of this case; empty when the case is not this feature's. */
+  Optional<Facts> of(String caseRef);
+
+  /** One case's customer and its values, by the names of {@link NoticeVariables}. */
+  record Facts(NoticeCustomer customer, Map<String, Object> values) {}
+}
