@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
  *   <li>For the internal processes in {@code peakcare.history.machinery} (notice delivery, refund care): the
  *       variables' history and the job log of jobs that went well. Their process instances, activities, tasks,
  *       incidents and failed jobs stay, and the notices themselves are in PC_NOTICE and PC_NOTICE_DELIVERY.</li>
+ *   <li>In every process, the local variables named in {@code peakcare.history.step-parameters}: a step's
+ *       configuration from the model (the notice step's {@code noticeType}), the same on every pass, which the
+ *       model itself says.</li>
  * </ul>
  */
 @Component
@@ -33,11 +36,14 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
 
   private final Set<String> withoutVariableDetails;
   private final Set<String> machinery;
+  private final Set<String> stepParameters;
 
   HistoryTrim(@Value("${peakcare.history.without-variable-details:}") List<String> withoutVariableDetails,
-      @Value("${peakcare.history.machinery:}") List<String> machinery) {
+      @Value("${peakcare.history.machinery:}") List<String> machinery,
+      @Value("${peakcare.history.step-parameters:}") List<String> stepParameters) {
     this.withoutVariableDetails = processKeys(withoutVariableDetails);
     this.machinery = processKeys(machinery);
+    this.stepParameters = processKeys(stepParameters);
   }
 
   /** A comma-separated property as process keys: an empty value (a blank element) means none. */
@@ -50,7 +56,7 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
     List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(0, new TrimmedDbHistoryEventHandler(withoutVariableDetails, machinery));
+    handlers.add(0, new TrimmedDbHistoryEventHandler(withoutVariableDetails, machinery, stepParameters));
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 
@@ -58,14 +64,21 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
 
     private final Set<String> withoutVariableDetails;
     private final Set<String> machinery;
+    private final Set<String> stepParameters;
 
-    TrimmedDbHistoryEventHandler(Set<String> withoutVariableDetails, Set<String> machinery) {
+    TrimmedDbHistoryEventHandler(Set<String> withoutVariableDetails, Set<String> machinery,
+        Set<String> stepParameters) {
       this.withoutVariableDetails = withoutVariableDetails;
       this.machinery = machinery;
+      this.stepParameters = stepParameters;
     }
 
     @Override
     public void handleEvent(HistoryEvent event) {
+      if (event instanceof HistoricVariableUpdateEventEntity variable
+          && stepParameters.contains(variable.getVariableName())) {
+        return;
+      }
       String process = event.getProcessDefinitionKey();
       if (process != null && machinery.contains(process)) {
         if (event instanceof HistoricVariableUpdateEventEntity) {

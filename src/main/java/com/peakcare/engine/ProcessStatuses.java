@@ -17,6 +17,15 @@ public interface ProcessStatuses {
   /** Element id (or element id + {@link #LEFT}) → status. */
   Map<String, String> statuses();
 
+  /**
+   * The wait states and end events that keep the status the process had when it got there, each with the reason (a
+   * supervisor's escalation beside the task it escalates, a second try of the same step). Every other wait state and
+   * end event has its own status in {@link #statuses()}: ProcessStatusConformanceTest holds each model to that.
+   */
+  default Map<String, String> keepsStatus() {
+    return Map.of();
+  }
+
   /** Records the status on the record of the case the process instance runs (its business key). */
   void apply(String businessKey, String processInstanceId, String status);
 }

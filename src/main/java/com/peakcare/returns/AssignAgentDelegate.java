@@ -26,11 +26,9 @@ class AssignAgentDelegate implements JavaDelegate {
         execution.getProcessInstanceId());
     String returnNo = row.returnNo();
     AgentAssignment.Choice choice = assignment.choose(returnNo, row.request().assignee(), row.customerKey());
-    execution.setVariable(Vars.ASSIGNEE, choice.agent());
-    execution.setVariable(Vars.ASSIGNMENT_REASON, choice.reason().name());
     Object sla = execution.getVariable(Vars.REVIEW_SLA_HOURS);
     int hours = sla == null ? 24 : Math.max(1, ((Number) sla).intValue());
     execution.setVariable(Vars.REVIEW_DUE, Date.from(Instant.now().plus(hours, ChronoUnit.HOURS)));
-    cases.assigned(returnNo, choice.agent(), choice.reason().name().toLowerCase().replace('_', ' ') + ": " + choice.detail());
+    cases.assigned(returnNo, choice.agent(), choice.reason(), choice.detail());
   }
 }

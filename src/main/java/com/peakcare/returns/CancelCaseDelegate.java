@@ -1,7 +1,6 @@
 package com.peakcare.returns;
 
 import com.peakcare.returns.ReturnCaseProcess.Status;
-import com.peakcare.returns.ReturnCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,14 +10,16 @@ import org.springframework.stereotype.Component;
 class CancelCaseDelegate implements JavaDelegate {
 
   private final ReturnCases cases;
+  private final ReturnTimers timers;
 
-  CancelCaseDelegate(ReturnCases cases) {
+  CancelCaseDelegate(ReturnCases cases, ReturnTimers timers) {
     this.cases = cases;
+    this.timers = timers;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    cases.endedWithoutRefund((String) execution.getVariable(Vars.RETURN_NO), Status.CANCELLED,
-        "the parcel did not arrive within " + execution.getVariable(Vars.PARCEL_LIMIT));
+    cases.endedWithoutRefund(execution.getProcessBusinessKey(), Status.CANCELLED,
+        "the parcel did not arrive within " + timers.parcelLimit());
   }
 }

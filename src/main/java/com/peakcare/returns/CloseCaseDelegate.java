@@ -18,7 +18,7 @@ class CloseCaseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object rating = execution.getVariable(Vars.RATING);
-    cases.event((String) execution.getVariable(Vars.RETURN_NO), "system", "CLOSED",
+    cases.event(execution.getProcessBusinessKey(), "system", "CLOSED",
         rating == null ? "no survey answer" : "rating " + rating);
   }
 }

@@ -1,7 +1,6 @@
 package com.peakcare.returns;
 
 import com.peakcare.returns.ReturnCaseProcess.Status;
-import com.peakcare.returns.ReturnCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,8 @@ class CloseRejectedCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    cases.endedWithoutRefund((String) execution.getVariable(Vars.RETURN_NO), Status.REJECTED,
-        (String) execution.getVariable(Vars.REJECTION_REASON));
+    String returnNo = execution.getProcessBusinessKey();
+    cases.endedWithoutRefund(returnNo, Status.REJECTED,
+        cases.caseOf(returnNo, execution.getProcessInstanceId()).progress().rejectionReason());
   }
 }

@@ -1,5 +1,6 @@
 package com.peakcare.returns;
 
+import com.peakcare.returns.ReturnCaseProcess.Policy;
 import com.peakcare.returns.ReturnCaseProcess.Vars;
 import com.peakcare.returns.ReturnCaseRepository.CaseRow;
 import java.time.Instant;
@@ -8,11 +9,13 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * The business rule task: evaluates the business's return policy (processes/return-policy.dmn) on the case record's
- * facts and keeps its outputs as process variables, which the gateways and forms read.
+ * facts: the outcome is the process variable its gateways route on; the SLA hours are transient (the next steps of
+ * the same transaction read them); a rejection's reason goes to the record.
  */
 @Component
 class DecideReturnPolicyDelegate implements JavaDelegate {
@@ -35,24 +38,23 @@ class DecideReturnPolicyDelegate implements JavaDelegate {
         Vars.TYPE, row.type(),
         Vars.REASON, row.reason(),
         Vars.DAYS_SINCE_DELIVERY, ReturnCases.daysSinceDelivery(request.deliveredAt(), Instant.now()),
-        Vars.AMOUNT, row.amount().doubleValue(),
+        Vars.AMOUNT, row.amount(), // BigDecimal; the table's input type (double) is the DMN engine's to apply
         Vars.MEMBER_TIER, row.memberTier(),
         Vars.ITEM_CATEGORY, categories.policyCategory(request),
-        "noReasonReturn", categories.find(categories.policyCategory(request))
+        Policy.NO_REASON_RETURN, categories.find(categories.policyCategory(request))
             .map(ReturnCategories.Category::noReasonReturn).orElse(false));
     DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(ReturnCaseProcess.POLICY_DECISION)
         .variables(inputs).evaluate().getSingleResult();
-    String outcome = result.getEntry("outcome");
-    Integer reviewSla = number(result.getEntry("reviewSlaHours"));
-    Integer promiseHours = number(result.getEntry("refundPromiseHours"));
-    String rejectionCode = (String) result.getEntryMap().get("rejectionCode");
+    String outcome = result.getEntry(Policy.OUTCOME);
+    Integer reviewSla = number(result.getEntry(Policy.REVIEW_SLA_HOURS));
+    Integer promiseHours = number(result.getEntry(Policy.REFUND_PROMISE_HOURS));
+    String rejectionCode = (String) result.getEntryMap().get(Policy.REJECTION_CODE);
     execution.setVariable(Vars.POLICY_OUTCOME, outcome);
-    execution.setVariable(Vars.REVIEW_SLA_HOURS, reviewSla);
-    execution.setVariable(Vars.REFUND_PROMISE_HOURS, promiseHours);
-    execution.setVariable(Vars.REJECTION_CODE, rejectionCode);
-    execution.setVariable(Vars.REJECTION_REASON, rejectionCode == null ? null
-        : RejectionReasons.text(rejectionCode, request.customer().locale()));
-    cases.policyDecided(row.returnNo(), outcome, rejectionCode == null
+    // the next steps of this transaction (refund promise, agent assignment) read these; they are never stored
+    execution.setVariable(Vars.REVIEW_SLA_HOURS, Variables.integerValue(reviewSla, true));
+    execution.setVariable(Vars.REFUND_PROMISE_HOURS, Variables.integerValue(promiseHours, true));
+    cases.policyDecided(row.returnNo(), outcome, rejectionCode == null ? null
+        : RejectionReasons.text(rejectionCode, request.customer().locale()), rejectionCode == null
         ? outcome + " (review within " + reviewSla + " h, refund within " + promiseHours + " h)"
         : outcome + " " + rejectionCode);
   }

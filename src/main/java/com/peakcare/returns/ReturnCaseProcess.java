@@ -47,6 +47,7 @@ public final class ReturnCaseProcess {
     public static final String END_CLOSED = "EndEvent_Closed";
     public static final String END_REVIEW_ESCALATION_HANDLED = "EndEvent_ReviewEscalationHandled";
     public static final String END_REMINDED = "EndEvent_Reminded";
+    public static final String END_INSPECTION_ESCALATION_HANDLED = "EndEvent_InspectionEscalationHandled";
 
     private Elements() {}
   }
@@ -67,6 +68,45 @@ public final class ReturnCaseProcess {
       Elements.END_REJECTED, "REJECTED",
       Elements.END_CANCELLED, "CANCELLED");
 
+  /**
+   * The business's return policy (processes/return-policy.dmn): the inputs PeakCare gives it from the case record
+   * and the outputs it reads. ModelConstantsTest holds the table to these names.
+   */
+  public static final class Policy {
+    /** Whether the item's category allows a 7-day no-reason return (processes/return-categories.dmn). */
+    public static final String NO_REASON_RETURN = "noReasonReturn";
+    /** Every input the table may use (a rule on the category may be added to the table without a code change). */
+    public static final java.util.Set<String> INPUTS = java.util.Set.of(Vars.TYPE, Vars.REASON,
+        Vars.DAYS_SINCE_DELIVERY, Vars.AMOUNT, Vars.MEMBER_TIER, Vars.ITEM_CATEGORY, NO_REASON_RETURN);
+    public static final String OUTCOME = "outcome";
+    public static final String REVIEW_SLA_HOURS = "reviewSlaHours";
+    public static final String REFUND_PROMISE_HOURS = "refundPromiseHours";
+    public static final String REJECTION_CODE = "rejectionCode";
+    public static final java.util.Set<String> OUTPUTS = java.util.Set.of(OUTCOME, REVIEW_SLA_HOURS,
+        REFUND_PROMISE_HOURS, REJECTION_CODE);
+
+    private Policy() {}
+  }
+
+  /** The wait states and end events that keep the status the case had, and why (see ProcessStatuses#keepsStatus). */
+  public static final java.util.Map<String, String> KEEPS_STATUS = java.util.Map.ofEntries(
+      java.util.Map.entry(Elements.TASK_HANDLE_OVERDUE_REVIEW, "a supervisor's escalation beside the review, which "
+          + "goes on: UNDER_REVIEW"),
+      java.util.Map.entry(Elements.END_REVIEW_ESCALATION_HANDLED, "the escalation's branch ends; the review goes on"),
+      java.util.Map.entry(Elements.TASK_HANDLE_OVERDUE_INSPECTION, "a supervisor's escalation beside the inspection, "
+          + "which goes on: INSPECTING"),
+      java.util.Map.entry(Elements.END_INSPECTION_ESCALATION_HANDLED, "the escalation's branch ends; the inspection "
+          + "goes on"),
+      java.util.Map.entry(Elements.END_REMINDED, "the reminder's branch ends; the case still waits for its parcel"),
+      java.util.Map.entry(Elements.TASK_DECIDE_AFTER_FAILED_INSPECTION, "the failed inspection's outcome: INSPECTING "
+          + "until the agent refunds part (REFUNDING) or rejects (REJECTED)"),
+      java.util.Map.entry(Elements.TASK_SHIP_REPLACEMENT, "the inspection passed and the warehouse ships: INSPECTING "
+          + "until the replacement is on its way (EXCHANGE_SHIPPED)"),
+      java.util.Map.entry(Elements.GATEWAY_SURVEY, "the survey: REFUNDED or EXCHANGE_SHIPPED until the case closes"),
+      java.util.Map.entry(Elements.EVENT_SURVEY_ANSWERED, "the survey: as the gateway"),
+      java.util.Map.entry(Elements.TIMER_SURVEY_TIMEOUT, "the survey: as the gateway"),
+      java.util.Map.entry(Elements.TASK_FOLLOW_UP_CALL, "the call after the survey; the case closes after it"));
+
   /** Messages the case waits for. */
   public static final class Messages {
     public static final String PARCEL_SHIPPED = "ReturnParcelShipped";
@@ -76,7 +116,18 @@ public final class ReturnCaseProcess {
     private Messages() {}
   }
 
-  /** Process variables (the form field keys of the case's tasks). */
+  /**
+   * The only process variables a case has (issue 15): what its gateways, timers and task priorities route on. Every
+   * other fact (customer, items, money, where the refund goes, notes, couriers) is in the case record
+   * (PC_RETURN_CASE), read by the forms ({@link ReturnTaskPolicy#formValues}) and notices ({@link ReturnNoticeFacts})
+   * when they need it. {@link Vars#REVIEW_SLA_HOURS} and {@link Vars#REFUND_PROMISE_HOURS} are transient: the policy's
+   * answer, used by the next steps of the same transaction and never stored.
+   */
+  public static final java.util.Set<String> PROCESS_VARIABLES = java.util.Set.of(
+      Vars.TYPE, Vars.MONEY_INVOLVED, Vars.PARCEL_NEEDED, Vars.MEMBER_TIER, Vars.PRIORITY, Vars.POLICY_OUTCOME,
+      Vars.REVIEW_DUE, Vars.INSPECTION_DUE, Vars.APPROVED, Vars.INSPECTION_PASSED, Vars.PARTIAL_REFUND, Vars.RATING);
+
+  /** Form field keys of the case's tasks, and the names of {@link #PROCESS_VARIABLES}. */
   public static final class Vars {
     public static final String RETURN_NO = "returnNo";
     public static final String ORDER_NO = "orderNo";

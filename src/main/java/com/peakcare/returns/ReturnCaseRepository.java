@@ -25,7 +25,7 @@ class ReturnCaseRepository {
   record CaseRow(String returnNo, String orderNo, String type, String reason, BigDecimal amount, String customerKey,
       String memberTier, String province, String requestHash, String requestJson, String processInstanceId,
       Status status, String policyOutcome, String assignee, String openedBy, Instant createdAt, Instant updatedAt,
-      Refund refund) {
+      Refund refund, Progress progress) {
 
     /** The request as it was registered: customer, items, dates. */
     ReturnRequest request() {
@@ -47,6 +47,16 @@ class ReturnCaseRepository {
     static final Refund NONE = new Refund(null, null, null, null, null, null, null);
   }
 
+  /**
+   * What happened to the case since it was opened that its notices and forms show: where its parcel (or replacement)
+   * travels, why it was rejected, why its agent has it. Written by PeakCare's services, never from process variables.
+   */
+  record Progress(String courier, String waybillNo, String rejectionReason, String assignmentReason,
+      String inspectionNote) {
+
+    static final Progress NONE = new Progress(null, null, null, null, null);
+  }
+
   @Schema(name = "TimelineEvent")
   record EventRow(Instant at, String actor, String event, String detail) {}
 
@@ -59,7 +69,9 @@ class ReturnCaseRepository {
       new Refund(rs.getBigDecimal("REFUND_AMOUNT"), rs.getString("REFUND_TO"), bool(rs, "APPROVED"),
           bool(rs, "INSPECTION_PASSED"), bool(rs, "PARTIAL_REFUND"),
           rs.getTimestamp("REFUNDED_AT") == null ? null : rs.getTimestamp("REFUNDED_AT").toInstant(),
-          rs.getString("REFUND_REF")));
+          rs.getString("REFUND_REF")),
+      new Progress(rs.getString("COURIER"), rs.getString("WAYBILL_NO"), rs.getString("REJECTION_REASON"),
+          rs.getString("ASSIGNMENT_REASON"), rs.getString("INSPECTION_NOTE")));
 
   private static Boolean bool(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
     boolean value = rs.getBoolean(column);
@@ -95,9 +107,9 @@ class ReturnCaseRepository {
         approved, ts(Instant.now()), returnNo);
   }
 
-  void updateInspection(String returnNo, boolean passed) {
-    jdbc.update("update PC_RETURN_CASE set INSPECTION_PASSED = ?, UPDATED_AT = ? where RETURN_NO = ?",
-        passed, ts(Instant.now()), returnNo);
+  void updateInspection(String returnNo, boolean passed, String note) {
+    jdbc.update("update PC_RETURN_CASE set INSPECTION_PASSED = ?, INSPECTION_NOTE = ?, UPDATED_AT = ?"
+        + " where RETURN_NO = ?", passed, note, ts(Instant.now()), returnNo);
   }
 
   void updatePartialRefund(String returnNo, boolean partial, BigDecimal amount) {
@@ -126,9 +138,15 @@ class ReturnCaseRepository {
         outcome, ts(Instant.now()), returnNo);
   }
 
-  void updateAssignee(String returnNo, String assignee) {
-    jdbc.update("update PC_RETURN_CASE set ASSIGNEE = ?, UPDATED_AT = ? where RETURN_NO = ?",
-        assignee, ts(Instant.now()), returnNo);
+  void updateAssignee(String returnNo, String assignee, String reason) {
+    jdbc.update("update PC_RETURN_CASE set ASSIGNEE = ?, ASSIGNMENT_REASON = ?, UPDATED_AT = ? where RETURN_NO = ?",
+        assignee, reason, ts(Instant.now()), returnNo);
+  }
+
+  /** The reason the customer reads (the policy's, the agent's or the warehouse's words). */
+  void updateRejectionReason(String returnNo, String reason) {
+    jdbc.update("update PC_RETURN_CASE set REJECTION_REASON = ?, UPDATED_AT = ? where RETURN_NO = ?",
+        reason, ts(Instant.now()), returnNo);
   }
 
   void updateShipment(String returnNo, String courier, String waybillNo) {

@@ -148,12 +148,12 @@ public class ReturnCases {
           request.customer().memberTier().name(), request.customer().province(), hash,
           RequestFingerprint.json(request), null, Status.OPEN, null, null, user, now, now,
           new ReturnCaseRepository.Refund(money ? request.amount() : null, money ? settings.refundTo() : null,
-              null, null, null, null, null)));
+              null, null, null, null, null), ReturnCaseRepository.Progress.NONE));
       repository.event(request.returnNo(), user, "OPENED",
           request.type() + " / " + request.reason() + " / " + request.amount().toPlainString());
       return gate.asPeakCare(() -> runtimeService.createProcessInstanceByKey(ReturnCaseProcess.KEY)
           .businessKey(request.returnNo())
-          .setVariables(variables(request, user, now))
+          .setVariables(variables(request))
           .executeWithVariablesInReturn());
     });
   }
@@ -178,37 +178,28 @@ public class ReturnCases {
     });
   }
 
-  /** What the process routes on and its forms and notices show, derived once from the registered request. */
-  VariableMap variables(ReturnRequest r, String user, Instant now) {
-    ReturnRequest.Customer c = r.customer();
-    boolean vip = c.memberTier() == ReturnCaseProcess.MemberTier.VIP || c.memberTier() == ReturnCaseProcess.MemberTier.SVIP;
-    VariableMap v = Variables.createVariables()
-        .putValue(Vars.RETURN_NO, r.returnNo())
-        .putValue(Vars.ORDER_NO, r.orderNo())
+  /**
+   * The process variables of a new case: what its gateways and task priorities route on, nothing else (the record
+   * holds the request; see {@link ReturnCaseProcess#PROCESS_VARIABLES}).
+   */
+  static VariableMap variables(ReturnRequest r) {
+    ReturnCaseProcess.MemberTier tier = r.customer().memberTier();
+    boolean vip = tier == ReturnCaseProcess.MemberTier.VIP || tier == ReturnCaseProcess.MemberTier.SVIP;
+    return Variables.createVariables()
         .putValue(Vars.TYPE, r.type().name())
-        .putValue(Vars.REASON, r.reason().name())
-        .putValue(Vars.AMOUNT, r.amount().doubleValue())
-        .putValue(Vars.DELIVERED_AT, r.deliveredAt() == null ? null : Date.from(r.deliveredAt()))
-        .putValue(Vars.CUSTOMER_NAME, c.name())
-        .putValue(Vars.CUSTOMER_PHONE, c.phone())
-        .putValue(Vars.CUSTOMER_EMAIL, c.email())
-        .putValue(Vars.CUSTOMER_LOCALE, c.locale())
-        .putValue(Vars.CUSTOMER_PROVINCE, c.province())
-        .putValue(Vars.MEMBER_TIER, c.memberTier().name())
-        .putValue(Vars.REQUESTED_ASSIGNEE, r.assignee() == null || r.assignee().isBlank() ? null : r.assignee())
-        .putValue(Vars.OPENED_BY, user)
-        .putValue(Vars.ITEMS_JSON, RequestFingerprint.itemsJson(r.items()))
-        .putValue(Vars.ITEMS_SUMMARY, r.itemsSummary())
-        .putValue(Vars.ITEM_CATEGORY, categories.policyCategory(r))
-        .putValue(Vars.DAYS_SINCE_DELIVERY, daysSinceDelivery(r.deliveredAt(), now))
         .putValue(Vars.MONEY_INVOLVED, r.type().moneyInvolved())
         .putValue(Vars.PARCEL_NEEDED, r.type().parcelNeeded())
-        .putValue(Vars.PRIORITY, vip ? 80 : 50)
-        .putValue(Vars.PARCEL_REMINDER_AFTER, settings.parcelReminderAfter())
-        .putValue(Vars.PARCEL_LIMIT, settings.parcelLimit())
-        .putValue(Vars.SURVEY_WAIT, settings.surveyWait())
-        .putValue(Vars.RATING, null);
-    return v;
+        .putValue(Vars.MEMBER_TIER, tier.name())
+        .putValue(Vars.PRIORITY, vip ? 80 : 50);
+  }
+
+  /** The agent of the case run by this execution, from its record: the assignee of its agent tasks. */
+  public String agentOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    CaseRow row = caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    if (row.assignee() == null) {
+      throw new IllegalStateException("return " + row.returnNo() + " has no agent yet");
+    }
+    return row.assignee();
   }
 
   static int daysSinceDelivery(Instant deliveredAt, Instant now) {
@@ -244,8 +235,6 @@ public class ReturnCases {
     repository.event(returnNo, user, "PARCEL_SHIPPED", courier + " " + waybillNo);
     runtimeService.createMessageCorrelation(Messages.PARCEL_SHIPPED)
         .processInstanceBusinessKey(returnNo)
-        .setVariable(Vars.COURIER, courier)
-        .setVariable(Vars.WAYBILL_NO, waybillNo)
         .setVariable(Vars.INSPECTION_DUE, Date.from(Instant.now().plus(settings.inspectionSla())))
         .correlate();
     log.info("return {} parcel shipped ({})", returnNo, courier);
@@ -299,16 +288,14 @@ public class ReturnCases {
   }
 
   /**
-   * The case's agent changes (re-assigned by a supervisor, or a task handed over in Tasklist): the record, the timeline,
-   * and the variable the later agent tasks are assigned from. Nothing when the agent is already the case's.
+   * The case's agent changes (re-assigned by a supervisor, or a task handed over in Tasklist): the record (which the
+   * later agent tasks are assigned from) and the timeline. Nothing when the agent is already the case's.
    */
   void handedOver(CaseRow row, String agent, String by, AgentAssignment.Reason reason) {
     if (agent.equals(row.assignee())) {
       return;
     }
-    runtimeService.setVariable(row.processInstanceId(), Vars.ASSIGNEE, agent);
-    runtimeService.setVariable(row.processInstanceId(), Vars.ASSIGNMENT_REASON, reason.name());
-    repository.updateAssignee(row.returnNo(), agent);
+    repository.updateAssignee(row.returnNo(), agent, reason.name());
     if (reason == AgentAssignment.Reason.REASSIGNED) {
       repository.event(row.returnNo(), by, "REASSIGNED", "to " + agent);
     } else {
@@ -379,19 +366,25 @@ public class ReturnCases {
     return repository.find(returnNo);
   }
 
-  /** The agent's review (or the policy's automatic approval). */
-  void reviewed(String returnNo, boolean approved) {
+  /** The agent's review (or the policy's automatic approval); a rejection's reason is what the customer reads. */
+  void reviewed(String returnNo, boolean approved, String rejectionReason) {
     repository.updateApproved(returnNo, approved);
+    if (!approved) {
+      repository.updateRejectionReason(returnNo, rejectionReason);
+    }
   }
 
   /** The warehouse's inspection. */
-  void inspected(String returnNo, boolean passed) {
-    repository.updateInspection(returnNo, passed);
+  void inspected(String returnNo, boolean passed, String note) {
+    repository.updateInspection(returnNo, passed, note);
   }
 
   /** After a failed inspection the agent refunds part ({@code amount}) or rejects. */
-  void decidedAfterFailedInspection(String returnNo, boolean partial, BigDecimal amount) {
+  void decidedAfterFailedInspection(String returnNo, boolean partial, BigDecimal amount, String note) {
     repository.updatePartialRefund(returnNo, partial, partial ? amount : null);
+    if (!partial) {
+      repository.updateRejectionReason(returnNo, note);
+    }
   }
 
   /**
@@ -435,8 +428,11 @@ public class ReturnCases {
     }
   }
 
-  void policyDecided(String returnNo, String outcome, String detail) {
+  void policyDecided(String returnNo, String outcome, String rejectionReason, String detail) {
     repository.updatePolicy(returnNo, outcome);
+    if (rejectionReason != null) {
+      repository.updateRejectionReason(returnNo, rejectionReason);
+    }
     if (ReturnCaseProcess.Outcome.AUTO_APPROVE.name().equals(outcome)) {
       repository.updateApproved(returnNo, true);
     }
@@ -444,9 +440,10 @@ public class ReturnCases {
     log.info("return {} policy {}", returnNo, outcome);
   }
 
-  void assigned(String returnNo, String agent, String reason) {
-    repository.updateAssignee(returnNo, agent);
-    repository.event(returnNo, "system", "ASSIGNED", agent + " (" + reason + ")");
+  void assigned(String returnNo, String agent, AgentAssignment.Reason reason, String detail) {
+    repository.updateAssignee(returnNo, agent, reason.name());
+    repository.event(returnNo, "system", "ASSIGNED", agent + " (" + reason.name().toLowerCase().replace('_', ' ')
+        + ": " + detail + ")");
   }
 
   /** An open refund promise is withdrawn when the case ends without a refund (rejected, cancelled). */

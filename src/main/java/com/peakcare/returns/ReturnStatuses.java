@@ -27,6 +27,11 @@ class ReturnStatuses implements ProcessStatuses {
   }
 
   @Override
+  public Map<String, String> keepsStatus() {
+    return ReturnCaseProcess.KEEPS_STATUS;
+  }
+
+  @Override
   public void apply(String businessKey, String processInstanceId, String status) {
     cases.status(businessKey, Status.valueOf(status));
   }

@@ -85,15 +85,21 @@ class ReturnTaskPolicy implements TaskPolicy {
     values.put(Vars.MEMBER_TIER, ReturnLabels.of(ReturnLabels.TIERS, row.memberTier()));
     values.put(Vars.TYPE, ReturnLabels.of(ReturnLabels.TYPES, row.type()));
     values.put(Vars.REASON, ReturnLabels.of(ReturnLabels.REASONS, row.reason()));
-    values.put(Vars.AMOUNT, row.amount().doubleValue());
+    values.put(Vars.AMOUNT, "¥" + row.amount().toPlainString());
     values.put(Vars.ITEMS_SUMMARY, itemsSummary(request));
     values.put(Vars.DAYS_SINCE_DELIVERY, ReturnCases.daysSinceDelivery(request.deliveredAt(), java.time.Instant.now()));
     if (row.policyOutcome() != null) {
       values.put(Vars.POLICY_OUTCOME, ReturnLabels.of(ReturnLabels.OUTCOMES, row.policyOutcome()));
     }
-    Object reason = task.variable(Vars.ASSIGNMENT_REASON);
-    if (reason != null) {
-      values.put(Vars.ASSIGNMENT_REASON, ReturnLabels.of(ReturnLabels.ASSIGNMENTS, reason.toString()));
+    if (row.progress().assignmentReason() != null) {
+      values.put(Vars.ASSIGNMENT_REASON, ReturnLabels.of(ReturnLabels.ASSIGNMENTS, row.progress().assignmentReason()));
+    }
+    if (row.progress().courier() != null) {
+      values.put(Vars.COURIER, row.progress().courier());
+      values.put(Vars.WAYBILL_NO, row.progress().waybillNo());
+    }
+    if (row.progress().inspectionNote() != null) {
+      values.put(Vars.INSPECTION_NOTE, row.progress().inspectionNote());
     }
     if (row.assignee() != null) {
       values.put(Vars.ASSIGNEE, row.assignee() + " · " + staff.find(row.assignee()).map(p -> p.name()).orElse(""));
@@ -167,22 +173,17 @@ class ReturnTaskPolicy implements TaskPolicy {
             "拒绝时必须写明原因（客户会收到） · required when the request is not approved: the customer reads it");
         String approvalNote = form.text(Vars.APPROVAL_NOTE, 2000, false, null);
         note = note != null ? note : approvalNote;
-        cases.reviewed(returnNo, approved);
+        cases.reviewed(returnNo, approved, note);
         out.put(Vars.APPROVED, approved);
-        out.put(Vars.DECISION_NOTE, note);
-        if (!approved) {
-          out.put(Vars.REJECTION_REASON, note);
-        }
         summary = ": approved=" + approved;
       }
       case Elements.TASK_INSPECT -> {
         boolean passed = form.yesNo(Vars.INSPECTION_PASSED);
         String note = form.text(Vars.INSPECTION_NOTE, 2000, !passed,
             "验货不通过时必须写明问题 · required when the inspection fails: say what is wrong");
-        cases.inspected(returnNo, passed);
+        cases.inspected(returnNo, passed, note);
         out.put(Vars.INSPECTION_PASSED, passed);
-        out.put(Vars.INSPECTION_NOTE, note);
-        summary = ": passed=" + passed;
+        summary = ": passed=" + passed + (note == null ? "" : ": " + note);
       }
       case Elements.TASK_DECIDE_AFTER_FAILED_INSPECTION -> {
         boolean partial = form.yesNo(Vars.PARTIAL_REFUND);
@@ -192,26 +193,20 @@ class ReturnTaskPolicy implements TaskPolicy {
         if (partial) {
           amount = form.money(Vars.REFUND_AMOUNT, row.amount());
         }
-        cases.decidedAfterFailedInspection(returnNo, partial, amount);
+        cases.decidedAfterFailedInspection(returnNo, partial, amount, note);
         out.put(Vars.PARTIAL_REFUND, partial);
-        if (!partial) {
-          out.put(Vars.REJECTION_REASON, note);
-        }
         summary = ": partialRefund=" + partial + (amount == null ? "" : " " + amount.toPlainString());
       }
       case Elements.TASK_SHIP_REPLACEMENT -> {
         String courier = form.text(Vars.REPLACEMENT_COURIER, 32, true, "必填：快递公司 · required: the courier");
         String waybill = form.text(Vars.REPLACEMENT_WAYBILL_NO, 64, true, "必填：运单号 · required: the waybill number");
         cases.replacementShipped(returnNo, courier, waybill);
-        out.put(Vars.REPLACEMENT_COURIER, courier);
-        out.put(Vars.REPLACEMENT_WAYBILL_NO, waybill);
         summary = ": " + courier + " " + waybill;
       }
       case Elements.TASK_FOLLOW_UP_CALL -> {
         boolean satisfied = form.yesNo(Vars.SATISFIED);
-        form.text(Vars.NOTE, 2000, true, "必填：回访记录 · required: what the customer said");
-        out.put(Vars.SATISFIED, satisfied);
-        summary = ": satisfied=" + satisfied;
+        String note = form.text(Vars.NOTE, 2000, true, "必填：回访记录 · required: what the customer said");
+        summary = ": satisfied=" + satisfied + ": " + note;
       }
       case Elements.TASK_HANDLE_OVERDUE_REVIEW, Elements.TASK_HANDLE_OVERDUE_INSPECTION -> {
         form.text(Vars.ESCALATION_NOTE, 2000, true, "必填：处理说明 · required: what you did about it");

@@ -1,15 +1,16 @@
 package com.peakcare.returns;
 
-import static com.peakcare.engine.TasklistFilter.variable;
-
 import com.peakcare.engine.TasklistFilter;
 import com.peakcare.identity.Groups;
-import com.peakcare.returns.ReturnCaseProcess.Vars;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The return cases' Tasklist filter: their tasks, with return no., customer, tier, amount and type. */
+/**
+ * The return cases' Tasklist filter: their tasks. It shows no variable columns: a case's facts are in its record, not
+ * in process variables (issue 15), and each card's name already says return no., customer, amount and VIP
+ * ({@link ReturnTaskPolicy#title}), for every person who sees the task.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReturnTasklistFilters {
 
@@ -19,9 +20,7 @@ class ReturnTasklistFilters {
   TasklistFilter returnCasesFilter() {
     return new TasklistFilter(RETURNS, 20, "退换货事务的任务", "Tasks of return cases",
         tasks -> tasks.createTaskQuery().processDefinitionKey(ReturnCaseProcess.KEY),
-        List.of(variable(Vars.RETURN_NO, "退货单号 · Return no."), variable(Vars.CUSTOMER_NAME, "客户 · Customer"),
-            variable(Vars.MEMBER_TIER, "会员 · Tier"), variable(Vars.AMOUNT, "金额 · Amount"),
-            variable(Vars.TYPE, "类型 · Type")),
+        List.of(),
         List.of(Groups.AFTER_SALES, Groups.WAREHOUSE, Groups.SUPERVISORS));
   }
 }

@@ -173,7 +173,7 @@ class LogisticsDelayPostgresTest {
         repository.insert(new ReturnCaseRepository.CaseRow(returnNo, r.orderNo(), r.type().name(),
             r.reason().name(), r.amount(), "C-" + i, MemberTier.REGULAR.name(), province, RequestFingerprint.hash(r),
             RequestFingerprint.json(r), null, ReturnCaseProcess.Status.INSPECTING, "AUTO_APPROVE", "agent1", "shop1",
-            now, now, ReturnCaseRepository.Refund.NONE));
+            now, now, ReturnCaseRepository.Refund.NONE, ReturnCaseRepository.Progress.NONE));
         repository.updateShipment(returnNo, COURIER, "YD" + returnNo);
         if (isHit) {
           hit.add(returnNo);

@@ -23,6 +23,7 @@ import com.peakcare.returns.ReturnCaseProcess.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
 import com.peakcare.returns.ReturnCaseProcess.Status;
 import com.peakcare.returns.ReturnCaseProcess.Vars;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,6 +31,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,10 +47,53 @@ class ReturnCaseProcessTest {
   @Autowired ManagementService managementService;
   @Autowired ReturnCases cases;
   @Autowired RefundCare refundCare;
+  @Autowired HistoryService historyService;
+
+  private final java.util.List<ProcessInstance> opened = new java.util.ArrayList<>();
 
   @BeforeEach
   void setUp() {
     init(engine);
+  }
+
+  /**
+   * Issue 15: whatever path a case took, it never had a process variable beyond what it routes on (history keeps every
+   * variable a case ever had, ended or not); the customer, the items and the money stay in the case record.
+   */
+  @AfterEach
+  void everyCaseHadOnlyTheVariablesItRoutesOn() {
+    for (ProcessInstance pi : opened) {
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+          .as("variables of case " + pi.getBusinessKey()).extracting(HistoricVariableInstance::getName)
+          .isSubsetOf(ReturnCaseProcess.PROCESS_VARIABLES);
+    }
+  }
+
+  @Test
+  void aCockpitModificationThatSkipsListenersMovesTheStatusWithTheProcess() {
+    ProcessInstance pi = open(aReturnForReview());
+    String returnNo = businessKey(pi);
+    assertThat(status(returnNo)).isEqualTo(Status.UNDER_REVIEW);
+
+    // as an operator in Cockpit: cancel the review, start before the parcel wait, skipping custom listeners and I/O
+    runtimeService.createProcessInstanceModification(pi.getId())
+        .cancelAllForActivity(Elements.TASK_REVIEW)
+        .startBeforeActivity(Elements.TASK_WAIT_FOR_PARCEL)
+        .execute(true, true);
+
+    assertThat(pi).isWaitingAt(Elements.TASK_WAIT_FOR_PARCEL);
+    assertThat(status(returnNo)).isEqualTo(Status.AWAITING_PARCEL);
+  }
+
+  @Test
+  void aCaseUnderReviewCarriesWhatItRoutesOnAndNothingElse() {
+    ProcessInstance pi = open(aReturnForReview());
+
+    assertThat(runtimeService.getVariables(pi.getId())).containsOnlyKeys(Vars.TYPE, Vars.MONEY_INVOLVED,
+        Vars.PARCEL_NEEDED, Vars.MEMBER_TIER, Vars.PRIORITY, Vars.POLICY_OUTCOME, Vars.REVIEW_DUE);
+    // the review form still shows the customer, the items and the amount: from the record, when the task loads
+    assertThat(engine.getFormService().getTaskFormVariables(task(pi).getId()).keySet())
+        .contains(Vars.CUSTOMER_NAME, Vars.ITEMS_SUMMARY, Vars.AMOUNT, Vars.ASSIGNMENT_REASON);
   }
 
   @Test
@@ -269,7 +315,9 @@ class ReturnCaseProcessTest {
 
   /** Opens the case as Tasklist's start form does, keeping the instance (also when it ends at once). */
   private ProcessInstance open(ReturnRequest request) {
-    return cases.openFromForm(request, "agent1");
+    ProcessInstance pi = cases.openFromForm(request, "agent1");
+    opened.add(pi);
+    return pi;
   }
 
   private static String businessKey(ProcessInstance pi) {
