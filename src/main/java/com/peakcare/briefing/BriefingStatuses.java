@@ -29,6 +29,11 @@ class BriefingStatuses implements ProcessStatuses {
   }
 
   @Override
+  public Map<String, String> keepsStatus() {
+    return CampaignBriefingProcess.KEEPS_STATUS;
+  }
+
+  @Override
   public void apply(String code, String processInstanceId, String status) {
     int round = briefings.find(code).map(BriefingRecords.Briefing::currentRound).orElse(0);
     if (Status.ESCALATED.equals(status)) {

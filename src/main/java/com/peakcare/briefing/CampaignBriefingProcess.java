@@ -32,6 +32,8 @@ public final class CampaignBriefingProcess {
     public static final String TASK_TAKE_QUIZ = "Task_TakeQuiz";
     public static final String GATEWAY_AGENT_READY = "Gateway_AgentReady";
     public static final String END_AGENT_READY = "EndEvent_AgentReady";
+    public static final String END_AGENTS_QUIZZED = "EndEvent_AgentsQuizzed";
+    public static final String END_NOT_READY_FOLLOWED_UP = "EndEvent_NotReadyFollowedUp";
     public static final String TIMER_NOT_READY = "Timer_NotReadyByDeadline";
     public static final String TASK_FOLLOW_UP_NOT_READY = "Task_FollowUpNotReady";
     public static final String END_ALL_READY = "EndEvent_AllAgentsReady";
@@ -131,6 +133,19 @@ public final class CampaignBriefingProcess {
       Elements.TASK_FOLLOW_UP_NOT_READY, Status.ESCALATED,
       Elements.END_ALL_READY, Status.ALL_READY,
       Elements.END_BRIEFING_CLOSED, Status.CLOSED);
+
+  /** The wait states and end events that keep the briefing's status, and why (see ProcessStatuses#keepsStatus). */
+  public static final Map<String, String> KEEPS_STATUS = Map.of(
+      Elements.TASK_TAKE_QUIZ, "one quiz per agent inside the round: QUIZ_OPEN",
+      Elements.END_AGENT_READY, "one agent's branch ends; the round goes on",
+      Elements.END_AGENTS_QUIZZED, "the agents' branch ends; readiness decides the status",
+      Elements.TASK_ANSWER_QUESTION, "a question beside the round, which goes on",
+      Elements.END_QUESTION_ANSWERED, "the question's branch ends",
+      Elements.END_NOT_READY_FOLLOWED_UP, "the escalation's branch ends: ESCALATED until all are ready",
+      Elements.GATEWAY_WAIT_FOR_CORRECTION, "ALL_READY (or ESCALATED) until a correction re-opens a round or the "
+          + "campaign's report window ends",
+      Elements.EVENT_CAMPAIGN_CORRECTED, "as the gateway",
+      Elements.TIMER_CAMPAIGN_OVER, "as the gateway");
 
   private CampaignBriefingProcess() {}
 }

@@ -137,6 +137,18 @@ public final class CampaignCheckProcess {
       Elements.EVENT_LAUNCH_APPROVED, Stage.LIVE.name(),
       Elements.END_CAMPAIGN_CLOSED, Stage.CLOSED.name());
 
+  /** The wait states and end events that keep the campaign's stage, and why (see ProcessStatuses#keepsStatus). */
+  public static final Map<String, String> KEEPS_STAGE = Map.of(
+      Elements.TASK_ALL_HANDS_CHECK, "one task per participant inside the all-hands stage, opened by "
+          + Elements.TASK_OPEN_ALL_HANDS,
+      Elements.TASK_CONFIRM_CUSTOMER_REPORT, "a customer's report after launch: the campaign stays LIVE",
+      Elements.END_CUSTOMER_REPORT_SETTLED, "the report's branch ends; the campaign stays LIVE",
+      Elements.TASK_FOLLOW_UP_OVERDUE, "a supervisor's escalation beside the overdue stage, which goes on",
+      Elements.END_OVERDUE_FOLLOWED_UP, "the escalation's branch ends",
+      Elements.TASK_FOLLOW_UP_UNSIGNED_ALL_HANDS, "a supervisor's escalation beside the all-hands stage",
+      Elements.END_UNSIGNED_FOLLOWED_UP, "the escalation's branch ends",
+      Elements.TIMER_REPORT_WINDOW_CLOSED, "LIVE until the report window closes, then CLOSED");
+
   /** The overdue stage behind each escalation flow. */
   public static final Map<String, Stage> STAGE_OF_OVERDUE_FLOW = Map.of(
       Elements.FLOW_RECHECK_OVERDUE, Stage.RECHECK,

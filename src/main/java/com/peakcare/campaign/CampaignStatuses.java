@@ -25,6 +25,11 @@ class CampaignStatuses implements ProcessStatuses {
   }
 
   @Override
+  public Map<String, String> keepsStatus() {
+    return CampaignCheckProcess.KEEPS_STAGE;
+  }
+
+  @Override
   public void apply(String businessKey, String processInstanceId, String stage) {
     campaigns.setStage(businessKey, Stage.valueOf(stage));
   }
