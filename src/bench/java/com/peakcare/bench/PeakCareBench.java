@@ -277,6 +277,7 @@ public final class PeakCareBench {
       return 0;
     }
     RuntimeService runtime = app.getBean(RuntimeService.class);
+    com.peakcare.returns.ReturnCases returnCases = app.getBean(com.peakcare.returns.ReturnCases.class);
     TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
@@ -298,7 +299,7 @@ public final class PeakCareBench {
                 tx.executeWithoutResult(status -> {
                   for (int i = from; i < to; i++) {
                     if (cases) {
-                      BenchSeeds.start(runtime, Requests.repairForReview("S-" + i, Requests.agent(i)), "shop1");
+                      BenchSeeds.start(returnCases, Requests.repairForReview("S-" + i, Requests.agent(i)), "shop1");
                     } else {
                       runtime.startProcessInstanceByKey(BARE, "SB-" + i);
                     }
@@ -357,6 +358,25 @@ public final class PeakCareBench {
     long t0 = System.nanoTime();
     Lifecycle.Result r;
     String waits;
+    java.util.concurrent.atomic.AtomicLong variablesPeak = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread variableSampler = new Thread(() -> {
+      // the most runtime variables one case (all its process instances, by business key) has at any moment
+      try {
+        while (sampling.get()) {
+          long max = db.count("select coalesce(max(n), 0) from (select count(*) n from act_ru_variable v"
+              + " join act_ru_execution e on e.id_ = v.proc_inst_id_ and e.id_ = e.proc_inst_id_"
+              + " where e.business_key_ >= 'L-' and e.business_key_ < 'L.' and e.business_key_ not like '%:%'"
+              + " group by e.business_key_) per_case");
+          variablesPeak.accumulateAndGet(max, Math::max);
+          Thread.sleep(1000);
+        }
+      } catch (Exception e) {
+        notes.add("variable sampler stopped: " + e);
+      }
+    }, "bench-variable-sampler");
+    variableSampler.setDaemon(true);
+    variableSampler.start();
     try (BenchDatabase.WaitSampler w = db.new WaitSampler()) {
       r = new Lifecycle(client, "L-", 200).run(LIFECYCLE_CASES, LIFECYCLE_CLIENTS, LIFECYCLE_IN_FLIGHT,
           Math.max(PHASE_SECONDS * 10, 600));
@@ -370,6 +390,8 @@ public final class PeakCareBench {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     Machine.Cpu cpu1 = Machine.Cpu.now();
+    sampling.set(false);
+    variableSampler.join(5000);
     db.quiesce(120);
     Thread.sleep(11_000);
     Map<String, long[]> after = db.tableStats();
@@ -384,11 +406,21 @@ public final class PeakCareBench {
     results.put("rows_per_case", round(BenchDatabase.sum(after, before, 3) / (double) Math.max(1, r.closed())));
     results.put("updates_per_case", round(BenchDatabase.sum(after, before, 4) / (double) Math.max(1, r.closed())));
     results.put("deletes_per_case", round(BenchDatabase.sum(after, before, 5) / (double) Math.max(1, r.closed())));
+    // the JVM's CPU (PeakCare and the benchmark's HTTP clients and SMS stub) per case from open to closed
+    results.put("jvm_core_s_per_case", round((cpu1.jvm() - cpu0.jvm()) / Math.max(1, r.closed()) * 1000) / 1000.0);
+    long[] varsAfter = after.getOrDefault("act_ru_variable", new long[7]);
+    long[] varsBefore = before.getOrDefault("act_ru_variable", new long[7]);
+    results.put("runtime_variables_created_per_case", round((varsAfter[3] - varsBefore[3])
+        / (double) Math.max(1, r.closed())));
+    results.put("runtime_variables_per_case_peak", variablesPeak.get());
     row(String.format("%-28s %3d clients  %7d ok %5d err  %7.1f s  %8.1f /s  p50 %7.1f ms  p99 %7.1f ms"
             + "  (%d in flight, %d SMS to the stub)", "lifecycle open->closed", LIFECYCLE_CLIENTS, r.closed(),
         r.failed(), seconds, perSecond, r.p50(), r.p99(), LIFECYCLE_IN_FLIGHT, sent));
     row(String.format("%-34s %s inserted, %s updated, %s deleted", "rows per case", results.get("rows_per_case"),
         results.get("updates_per_case"), results.get("deletes_per_case")));
+    row(String.format("%-34s %s JVM core-s per case; runtime variables per case: %s created, at most %s at once",
+        "cost per case", results.get("jvm_core_s_per_case"), results.get("runtime_variables_created_per_case"),
+        results.get("runtime_variables_per_case_peak")));
     log("    " + cpu1.since(cpu0) + "; PostgreSQL " + waits);
     List<String> scans = BenchDatabase.seqScans(after, before, 3);
     notes.add(String.format("lifecycle: %s; PostgreSQL %s; %d HTTP requests; seq scans: %s; first error: %s",

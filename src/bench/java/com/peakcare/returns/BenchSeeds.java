@@ -1,22 +1,16 @@
 package com.peakcare.returns;
 
-import org.camunda.bpm.engine.RuntimeService;
-
 /**
- * Benchmark only (src/bench): starts a return case in-process with exactly the variables {@code POST /api/returns}
- * gives it, without the HTTP round trip and the view the API answers with. Lives in this package because the
- * variable mapping is package-private.
+ * Benchmark only (src/bench): opens a return case in-process through the same service as Tasklist's start form (the
+ * record first, then its process), without the HTTP round trip and the view the API answers with. Lives in this
+ * package because {@link ReturnCases#openFromForm} is package-private.
  */
 public final class BenchSeeds {
 
   private BenchSeeds() {}
 
-  public static String start(RuntimeService runtime, ReturnRequest request, String user) {
-    return runtime.createProcessInstanceByKey(ReturnCaseProcess.KEY)
-        .businessKey(request.returnNo())
-        .setVariables(ReturnCases.variables(request, user))
-        .execute()
-        .getId();
+  public static String start(ReturnCases cases, ReturnRequest request, String user) {
+    return cases.openFromForm(request, user).getId();
   }
 
   /** The canonical JSON the API takes (the same mapper the fingerprint uses). */
