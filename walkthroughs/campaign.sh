@@ -70,20 +70,28 @@ say "setter1 published the briefing notes"
 # 7. every after-sales agent has a quiz (宣贯测验); each reads the questions and options in the form and picks the
 #    rule the notes explain. PeakCare scores it on the server.
 RIGHT=("一笔订单实付满198元" "99元 · 99")   # what the notes teach: the gift needs one order paying 198; the price is 99
+VALUE='\\"value\\":\\"([A-D])\\"'       # "value":"B" inside the form variable's JSON text
 take_quiz() {
-  local agent=$1 slot answers="" letters="" opts re letter
+  local agent=$1 slot answers="" letters="" opts shown option re letter right
   poll 60 "the quiz of $agent" has_task "$agent" "$BK&taskDefinitionKey=Task_TakeQuiz&assignee=$agent"
   call "$agent" GET "/engine-rest/task/$TASK/form-variables" 200
   for slot in 1 2 3 4 5 6 7 8 9 10; do
-    re="\"quizOptions$slot\":\\{\"type\":\"Json\",\"value\":\"(\\[[^]]*\\])\""
+    re="\"quizOptions$slot\":\\{[^{]*\"value\":\"(\\[[^]]*\\])\""
     [[ $BODY =~ $re ]] || continue
     opts=${BASH_REMATCH[1]}
+    shown=$opts
     letter=""
-    for right in "${RIGHT[@]}"; do
-      re="\\\\\"value\\\\\":\\\\\"([A-D])\\\\\",\\\\\"label\\\\\":\\\\\"$right"
-      if [[ $opts =~ $re ]]; then letter=${BASH_REMATCH[1]}; fi
+    # each option is {"value":"A","label":"…"} (the keys in either order): pick the one whose label is a rule taught
+    while [[ $opts =~ \{([^}]*)\} ]]; do
+      option=${BASH_REMATCH[1]}
+      opts=${opts#*"${BASH_REMATCH[0]}"}
+      for right in "${RIGHT[@]}"; do
+        if [[ $option == *"label\\\":\\\"$right"* && $option =~ $VALUE ]]; then
+          letter=${BASH_REMATCH[1]}
+        fi
+      done
     done
-    [[ -n $letter ]] || fail "$agent's question $slot has no option the notes explain: $opts"
+    [[ -n $letter ]] || fail "$agent's question $slot has no option the notes explain: $shown"
     answers+="${answers:+,}\"quizAnswer$slot\":{\"value\":\"$letter\"}"
     letters+="${letters:+ }$slot:$letter"
   done
