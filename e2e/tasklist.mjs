@@ -85,7 +85,8 @@ try {
   if (scenario === 'agent-review') {
     page = await login('agent1');
     await openFilter(page, '我的任务 · My tasks');
-    await openTask(page, '审核退货申请 · Review return request');
+    // RETURN_NO: the card of that case (its name carries the return number); else the first review
+    await openTask(page, process.env.RETURN_NO || '审核退货申请 · Review return request');
     result.returnNo = await fieldValue(page, '退货单号 · Return no.');
     result.customer = await fieldValue(page, '客户 · Customer');
     result.amount = await fieldValue(page, '金额 (元) · Amount (CNY)');

@@ -21,6 +21,11 @@ public final class BrowserScenario {
   private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 
   public static String run(int port, String scenario) {
+    return run(port, scenario, java.util.Map.of());
+  }
+
+  /** Runs a scenario with extra environment for the script (e.g. RETURN_NO: the case whose card to open). */
+  public static String run(int port, String scenario, java.util.Map<String, String> env) {
     requireTools();
     installOnce();
     try {
@@ -31,6 +36,7 @@ public final class BrowserScenario {
       builder.environment().put("BASE_URL", "http://127.0.0.1:" + port);
       builder.environment().put("OUT_DIR", out.toString());
       builder.environment().put("CHROMIUM", CHROMIUM);
+      builder.environment().putAll(env);
       Process process = builder.start();
       String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(3, TimeUnit.MINUTES)) {
