@@ -73,7 +73,8 @@ class ArchitectureTest {
       "cluster", Set.of(),
       // staff directory, groups, grants: below every feature, used by security and engine too
       "identity", Set.of("web", "cluster"),
-      "security", Set.of("web", "identity"),
+      // the login throttle is the engine's PasswordGuard (engine.GuardedIdentity asks it on every password check)
+      "security", Set.of("web", "identity", "engine"),
       "engine", Set.of("web", "cluster", "identity"),
       // the features
       "audit", BELOW_FEATURES,
@@ -236,17 +237,7 @@ class ArchitectureTest {
   // ---- Camunda's internals stay in engine --------------------------------------------------------------------
 
   /** Classes outside {@code engine} that use Camunda's internals today (issue 15: remove each when moved). */
-  static final List<Known> KNOWN_ENGINE_INTERNALS_OUTSIDE_ENGINE = List.of(
-      new Known("com.peakcare.security.GuardedIdentity", "org.camunda.bpm.engine.impl..",
-          "issue 15: remove when the identity service decorator (an engine plugin: IdentityServiceImpl, "
-              + "ProcessEngineConfigurationImpl, CommandContext, ReadOnlyIdentityProvider, Authentication) is "
-              + "installed by engine, as EngineGate installs the gated services, and security only contributes the "
-              + "login throttle and the profile rule"),
-      new Known("com.peakcare.returns.CaseActor", "org.camunda.bpm.engine.impl.identity.Authentication",
-          "issue 15: remove when CaseActor asks EngineGate.actor() (engine's Actor) instead of Camunda's "
-              + "Authentication"),
-      new Known("com.peakcare.cluster.JobExecutorShutdown", "org.camunda.bpm.engine.impl.jobexecutor.JobExecutor",
-          "issue 15: remove when the job executor's orderly shutdown moves to engine (or engine exposes it)"));
+  static final List<Known> KNOWN_ENGINE_INTERNALS_OUTSIDE_ENGINE = List.of();
 
   @Test
   void camundaInternalsAreUsedInEngineOnly() {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import com.peakcare.engine.PasswordGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code max-delay} after an attack stops. Every throttling is logged.
  */
 @Component
-public class LoginThrottle {
+public class LoginThrottle implements PasswordGuard {
 
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
@@ -48,6 +49,21 @@ public class LoginThrottle {
   }
 
   private record Attempts(int failures, Instant blockedUntil) {}
+
+  /** The engine's password check, from the current request's source: refused while the pair waits. */
+  @Override
+  public boolean mayTry(String userId) {
+    return waitFor(userId, currentSource()).isEmpty();
+  }
+
+  @Override
+  public void checked(String userId, boolean ok) {
+    if (ok) {
+      succeeded(userId, currentSource());
+    } else {
+      failed(userId, currentSource());
+    }
+  }
 
   /** How long this user must still wait before logging in from this source, if at all. */
   public Optional<Duration> waitFor(String user, String source) {

@@ -1,4 +1,4 @@
-package com.peakcare.cluster;
+package com.peakcare.engine;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;

@@ -1,4 +1,4 @@
-package com.peakcare.security;
+package com.peakcare.engine;
 
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -7,14 +7,15 @@ import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Camunda's identity service, guarded where every login and every profile change passes (HTTP Basic on the APIs,
  * the webapps' login page, the Admin webapp, {@code /engine-rest/user}):
  * <ul>
- *   <li>a password check goes through the {@link LoginThrottle} (per user and source), and Camunda's own lasting lock
- *       after ten failures is switched off here (it let anyone lock out any account);</li>
+ *   <li>a password check goes through the {@link PasswordGuard} (security's login throttle, per user and source), and
+ *       Camunda's own lasting lock after ten failures is switched off here (it let anyone lock out any account);</li>
  *   <li>only administrators change a user's name or e-mail: a sign-off's printed name comes from the staff
  *       directory, and nobody edits their own (a password change stays everyone's own business).</li>
  * </ul>
@@ -22,38 +23,36 @@ import org.springframework.stereotype.Component;
 @Component
 class GuardedIdentity extends AbstractProcessEnginePlugin {
 
-  private final LoginThrottle throttle;
+  private final ObjectProvider<PasswordGuard> guard;
 
-  GuardedIdentity(LoginThrottle throttle) {
-    this.throttle = throttle;
+  GuardedIdentity(ObjectProvider<PasswordGuard> guard) {
+    this.guard = guard;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setIdentityService(new Service(throttle));
+    configuration.setIdentityService(new Service(guard));
     // no lasting lock and no engine-side delay: the throttle decides, per user and source
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setLoginDelayBase(0);
   }
 
   static final class Service extends IdentityServiceImpl {
-    private final LoginThrottle throttle;
+    private final ObjectProvider<PasswordGuard> guard;
 
-    Service(LoginThrottle throttle) {
-      this.throttle = throttle;
+    Service(ObjectProvider<PasswordGuard> guard) {
+      this.guard = guard;
     }
 
     @Override
     public boolean checkPassword(String userId, String password) {
-      String source = LoginThrottle.currentSource();
-      if (userId == null || throttle.waitFor(userId, source).isPresent()) {
+      PasswordGuard g = guard.getIfAvailable();
+      if (userId == null || g != null && !g.mayTry(userId)) {
         return false;
       }
       boolean ok = super.checkPassword(userId, password);
-      if (ok) {
-        throttle.succeeded(userId, source);
-      } else {
-        throttle.failed(userId, source);
+      if (g != null) {
+        g.checked(userId, ok);
       }
       return ok;
     }
