@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -26,6 +27,12 @@ import org.springframework.stereotype.Component;
  *   <li>For the internal processes in {@code peakcare.history.machinery} (notice delivery, refund care): the
  *       variables' history and the job log of jobs that went well. Their process instances, activities, tasks,
  *       incidents and failed jobs stay, and the notices themselves are in PC_NOTICE and PC_NOTICE_DELIVERY.</li>
+ *   <li>For the processes in {@code peakcare.history.without-gateway-passes}: the gateways' activity instances (a
+ *       gateway is passed in the same instant it is reached; the activities before and after it say which way the
+ *       process went). For those in {@code peakcare.history.without-activities} (notice delivery: its attempts and
+ *       outcome are PC_NOTICE_DELIVERY): no activity instances at all; the process instance and any incident stay.</li>
+ *   <li>For the processes in {@code peakcare.history.failed-job-log-only} (the return case): only the job log of
+ *       failures; a job that ran well (a timer, the refund step) leaves its trace in the case's timeline.</li>
  *   <li>In every process, the local variables named in {@code peakcare.history.step-parameters}: a step's
  *       configuration from the model (the notice step's {@code noticeType}), the same on every pass, which the
  *       model itself says.</li>
@@ -37,13 +44,22 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
   private final Set<String> withoutVariableDetails;
   private final Set<String> machinery;
   private final Set<String> stepParameters;
+  private final Set<String> withoutGatewayPasses;
+  private final Set<String> withoutActivities;
+  private final Set<String> failedJobLogOnly;
 
   HistoryTrim(@Value("${peakcare.history.without-variable-details:}") List<String> withoutVariableDetails,
       @Value("${peakcare.history.machinery:}") List<String> machinery,
-      @Value("${peakcare.history.step-parameters:}") List<String> stepParameters) {
+      @Value("${peakcare.history.step-parameters:}") List<String> stepParameters,
+      @Value("${peakcare.history.without-gateway-passes:}") List<String> withoutGatewayPasses,
+      @Value("${peakcare.history.without-activities:}") List<String> withoutActivities,
+      @Value("${peakcare.history.failed-job-log-only:}") List<String> failedJobLogOnly) {
     this.withoutVariableDetails = processKeys(withoutVariableDetails);
     this.machinery = processKeys(machinery);
     this.stepParameters = processKeys(stepParameters);
+    this.withoutGatewayPasses = processKeys(withoutGatewayPasses);
+    this.withoutActivities = processKeys(withoutActivities);
+    this.failedJobLogOnly = processKeys(failedJobLogOnly);
   }
 
   /** A comma-separated property as process keys: an empty value (a blank element) means none. */
@@ -56,31 +72,35 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
     List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(0, new TrimmedDbHistoryEventHandler(withoutVariableDetails, machinery, stepParameters));
+    handlers.add(0, new TrimmedDbHistoryEventHandler(this));
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 
   static final class TrimmedDbHistoryEventHandler extends DbHistoryEventHandler {
 
-    private final Set<String> withoutVariableDetails;
-    private final Set<String> machinery;
-    private final Set<String> stepParameters;
+    private final HistoryTrim trim;
 
-    TrimmedDbHistoryEventHandler(Set<String> withoutVariableDetails, Set<String> machinery,
-        Set<String> stepParameters) {
-      this.withoutVariableDetails = withoutVariableDetails;
-      this.machinery = machinery;
-      this.stepParameters = stepParameters;
+    TrimmedDbHistoryEventHandler(HistoryTrim trim) {
+      this.trim = trim;
     }
 
     @Override
     public void handleEvent(HistoryEvent event) {
       if (event instanceof HistoricVariableUpdateEventEntity variable
-          && stepParameters.contains(variable.getVariableName())) {
+          && trim.stepParameters.contains(variable.getVariableName())) {
         return;
       }
       String process = event.getProcessDefinitionKey();
-      if (process != null && machinery.contains(process)) {
+      if (process != null && event instanceof HistoricActivityInstanceEventEntity activity
+          && (trim.withoutActivities.contains(process) || trim.withoutGatewayPasses.contains(process)
+              && activity.getActivityType() != null && activity.getActivityType().endsWith("Gateway"))) {
+        return; // start and end alike: an end without its start would look the row up to update it
+      }
+      if (process != null && event instanceof HistoricJobLog log && !log.isFailureLog()
+          && trim.failedJobLogOnly.contains(process)) {
+        return;
+      }
+      if (process != null && trim.machinery.contains(process)) {
         if (event instanceof HistoricVariableUpdateEventEntity) {
           return;
         }
@@ -93,7 +113,7 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
 
     @Override
     protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-      return !withoutVariableDetails.contains(event.getProcessDefinitionKey())
+      return !trim.withoutVariableDetails.contains(event.getProcessDefinitionKey())
           && super.shouldWriteHistoricDetail(event);
     }
   }

@@ -203,6 +203,13 @@ class EngineWorkaroundGuardTest {
     assertThat(HistoricJobLog.class.isAssignableFrom(HistoricJobLogEventEntity.class))
         .as("HistoryTrim recognises job log events as HistoricJobLog").isTrue();
     assertThat(HistoryEvent.class.isAssignableFrom(HistoricVariableUpdateEventEntity.class)).isTrue();
+    // the gateway and activity trims skip both events of an activity instance: insertOrUpdate must still merge an
+    // end event (not fail on a row it never inserted), and the event must still say its activity's type
+    assertThat(CamundaBytecode.uses(handler, "insertOrUpdate", "merge"))
+        .as("DbHistoryEventHandler no longer merges an activity's end event: check HistoryTrim's activity trims")
+        .isTrue();
+    assertThat(org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity.class
+        .getMethod("getActivityType").getReturnType()).isEqualTo(String.class);
     assertThat(CamundaBytecode.uses(CamundaBytecode.of(ProcessEngineConfigurationImpl.class),
         "initHistoryEventHandler", "enableDefaultDbHistoryEventHandler"))
         .as("Camunda no longer honours enableDefaultDbHistoryEventHandler=false: with HistoryTrim's handler "

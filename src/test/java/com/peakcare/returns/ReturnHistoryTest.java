@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What history a return case leaves (HistoryTrim, application.yaml peakcare.history): its story is kept, the
- * variable-change details and the machinery's variable history and successful job log are not.
+ * variable-change details, gateway passes, the machinery's variable history and successful job log, and notice
+ * delivery's activities are not.
  */
 @PeakCareTest
 class ReturnHistoryTest {
@@ -40,6 +41,17 @@ class ReturnHistoryTest {
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
     assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
     assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
+    // no gateway passes (the steps around them say the way taken), and no log of the refund job that went well
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list())
+        .extracting(a -> a.getActivityType()).doesNotContain("exclusiveGateway", "parallelGateway",
+            "eventBasedGateway").contains("serviceTask");
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(ReturnCaseProcess.Elements.TASK_ISSUE_REFUND).finished().count()).isEqualTo(1);
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi.getId()).successLog().count())
+        .isZero();
+    // the notice step's input parameter is the model's, not the case's history
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("noticeType").count()).isZero();
 
     // refund care (machinery): the instance and its activities, no variable history
     HistoricProcessInstance care = historyService.createHistoricProcessInstanceQuery()
@@ -58,6 +70,8 @@ class ReturnHistoryTest {
         .getEndTime()).isNotNull();
     assertThat(historyService.createHistoricJobLogQuery().processInstanceId(delivery.getId()).count()).isZero();
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(delivery.getId()).count()).isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(delivery.getId()).count())
+        .as("notice delivery keeps no activity rows: PC_NOTICE_DELIVERY is its story").isZero();
 
     // elsewhere full history stays: a process not listed keeps every variable change
     String other = runtimeService.startProcessInstanceByKey("smoke-one-task",
