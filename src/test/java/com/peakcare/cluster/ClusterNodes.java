@@ -102,8 +102,10 @@ final class ClusterNodes {
         "--camunda.bpm.job-execution.enabled=true",
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
         // the test tells which node ran which job from the job log (HOSTNAME_), so it keeps the log of the
-        // notice deliveries' successful jobs, which production leaves out (peakcare.history.machinery)
-        "--peakcare.history.machinery="));
+        // successful jobs of the notice deliveries and the return case, which production leaves out
+        // (peakcare.history.machinery, failed-job-log-only)
+        "--peakcare.history.machinery=",
+        "--peakcare.history.failed-job-log-only="));
     all.addAll(List.of(args));
     return new SpringApplicationBuilder(PeakCareApplication.class).profiles("postgres")
         .listeners(listeners.toArray(ApplicationListener[]::new))

@@ -78,7 +78,9 @@ class NodeKillTest {
           "--peakcare.notice.stale-claim=8s",
           "--peakcare.notice.retry-cycle=R10/PT3S",
           // the test tells which node ran which job from the job log, which production keeps only for failures
+          // (notice delivery, refund care, the return case)
           "--peakcare.history.machinery=",
+          "--peakcare.history.failed-job-log-only=",
           // the database server is shared with other test runs: open connections as needed (pool 15 ≥ 2 × 6 + 1)
           "--spring.datasource.hikari.maximum-pool-size=15",
           "--spring.datasource.hikari.minimum-idle=2");
