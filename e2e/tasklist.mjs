@@ -253,6 +253,18 @@ try {
     result.calendarOpenAfterEscape = await calendar.count() > 0;
     result.typedAfterEscape = result.modalOpenAfterEscape
       ? await form.getByRole('textbox', { name: '退货单号 · Return no.' }).inputValue() : null;
+    // Camunda Forms' own validation message, Chinese first: the required return number emptied again
+    if (result.modalOpenAfterEscape) {
+      await form.getByRole('textbox', { name: '退货单号 · Return no.' }).fill('');
+      await form.getByRole('textbox', { name: '订单号 · Order no.' }).click();
+      const error = form.locator('.fjs-form-field').filter({ hasText: '退货单号 · Return no.' })
+        .locator('.fjs-form-field-error');
+      await error.waitFor({ timeout: 10000 }).catch(() => {});
+      await page.waitForTimeout(500);
+      result.requiredError = await error.count() > 0 ? await error.innerText() : null;
+      result.selectPlaceholder = await form.locator('.fjs-form-field').filter({ hasText: '类型 · Type' })
+        .locator('.fjs-select-display').first().innerText();
+    }
     result.startScreenshot = await shot(page, 'start-form-zh.png');
   } else if (scenario.startsWith('briefing-quiz:')) {
     // agent1 answers a live campaign's briefing quiz (scenario "briefing-quiz:<campaign code>"): first the tempting

@@ -78,6 +78,9 @@ class ChineseTasklistBrowserTest {
           .isFalse();
       soft.assertThat(seen.path("typedAfterEscape").asText()).as("what agent1 typed is still there")
           .isEqualTo(seen.path("typed").asText());
+      soft.assertThat(seen.path("requiredError").asText()).as("Camunda Forms' own validation message, Chinese first")
+          .isEqualTo("必填 · Field is required.");
+      soft.assertThat(seen.path("selectPlaceholder").asText()).as("an empty dropdown").isEqualTo("请选择 · Select");
     });
   }
 

@@ -47,6 +47,22 @@ class WebappScriptAssumptionsTest {
         .contains("\"backdrop click\"");
   }
 
+  @Test
+  void camundaFormsWritesTheValidationMessagesWebappsJsTranslates() throws IOException {
+    assertThat(read("lib/deps.js")).as("form-js's English validation messages, matched in webapps.js FORM_ERRORS")
+        .contains("i.push(\"Field is required.\")")
+        .contains("i.push(`Field must have minimum value of ${t.min}.`)")
+        .contains("i.push(`Field must have maximum value of ${t.max}.`)")
+        .contains("i.push(`Field must have minimum length of ${t.minLength}.`)")
+        .contains("i.push(`Field must have maximum length of ${t.maxLength}.`)")
+        .contains("i.push(`Field must match pattern ${t.pattern}.`)")
+        .contains("i.push(\"Field must be a valid email.\")")
+        .contains("i.push(\"Field must be a valid  international phone number. (e.g. +4930664040900)\")")
+        .contains("fjs-form-field-error");
+    assertThat(read("lib/deps.js")).as("an empty dropdown's placeholder, which webapps.js shows as 请选择 · Select")
+        .contains("\"fjs-select-placeholder\":!h}),id:`${t}-display`,children:_||\"Select\"}");
+  }
+
   private static String read(String path) throws IOException {
     try (InputStream in = WebappScriptAssumptionsTest.class.getClassLoader().getResourceAsStream(WEBJAR + path)) {
       assertThat(in).as(WEBJAR + path + " on the classpath").isNotNull();

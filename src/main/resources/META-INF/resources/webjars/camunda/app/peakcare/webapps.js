@@ -9,6 +9,9 @@
 //  3. Dates in the shop's time zone (peakcare.webapps.time-zone, Asia/Shanghai by default, read from
 //     settings.json beside this file) whatever the browser's zone: moment's updateOffset hook, the hook
 //     moment-timezone uses, shifts every moment Camunda creates into that zone; the footer names the zone.
+//  4. Camunda Forms' validation messages ("Field is required.", written in English only by form-js in
+//     lib/deps.js) and its empty dropdowns' "Select" in Chinese first, English after, like every other label:
+//     必填 · Field is required., 请选择 · Select.
 //
 // Camunda does not hand moment to custom scripts: it is taken from the webapps' webpack registry
 // (webpackChunkcamunda_bpm_webapp in lib/runtime.js). WebappScriptAssumptionsTest fails when an upgrade changes
@@ -179,6 +182,62 @@ function footer(translate) {
     column.append(' · ', link);
   }
   document.documentElement.lang = translate.use() === 'zh' ? 'zh-CN' : 'en';
+}
+
+// ---- Camunda Forms' validation messages, Chinese first ----------------------------------------------------------
+// form-js writes them in English only, under a field in .fjs-form-field-error; each is rewritten in place as it
+// appears (a re-render that brings the English back is rewritten again). WebappScriptAssumptionsTest fails when an
+// upgrade changes the English texts matched here.
+const FORM_ERRORS = [
+  [/^Field is required\.$/, () => '必填'],
+  [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于 ${m[1]}`],
+  [/^Field must have maximum value of (.+)\.$/, (m) => `不能大于 ${m[1]}`],
+  [/^Field must have minimum length of (.+)\.$/, (m) => `至少 ${m[1]} 个字符`],
+  [/^Field must have maximum length of (.+)\.$/, (m) => `最多 ${m[1]} 个字符`],
+  [/^Field must match pattern (.+)\.$/, (m) => `格式不符合要求（${m[1]}）`],
+  [/^Field must be a valid email\.$/, () => '请填写有效的电子邮箱'],
+  [/^Field must be a valid\s+international phone number\./, () => '请填写有效的国际电话号码'],
+];
+
+export function chineseFormError(text) {
+  const english = text.trim();
+  for (const [pattern, zh] of FORM_ERRORS) {
+    const m = english.match(pattern);
+    if (m) {
+      return `${zh(m)} · ${english}`;
+    }
+  }
+  return null;
+}
+
+function translateFormErrors() {
+  // each text node is changed in place: Preact keeps its own nodes, a new one would stand beside the old
+  for (const empty of document.querySelectorAll('.fjs-select-placeholder')) {
+    for (const node of empty.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE && node.data === 'Select') {
+        node.data = '请选择 · Select';
+      }
+    }
+  }
+  for (const error of document.querySelectorAll('.fjs-form-field-error')) {
+    const walker = document.createTreeWalker(error, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const translated = chineseFormError(node.data);
+      if (translated) {
+        node.data = translated;
+      }
+    }
+  }
+}
+
+if (lang === 'zh') {
+  const watch = () => new MutationObserver(translateFormErrors)
+    .observe(document.body, { childList: true, subtree: true, characterData: true });
+  if (document.body) {
+    watch();
+  } else {
+    document.addEventListener('DOMContentLoaded', watch);
+  }
 }
 
 if (angular) {
