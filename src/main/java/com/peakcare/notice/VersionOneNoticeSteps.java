@@ -1,6 +1,10 @@
 package com.peakcare.notice;
 
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,48 +17,40 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class VersionOneNoticeSteps {
 
-  @Bean
-  JavaDelegate sendRefundCareNoticeDelegate(SendNoticeDelegate send) {
-    return e -> send.send(e.getProcessBusinessKey(), NoticeType.REFUND_CARE);
-  }
+  static final Map<String, NoticeType> BEANS = Map.of(
+      "sendRefundCareNoticeDelegate", NoticeType.REFUND_CARE,
+      "sendRefundDelayedNoticeDelegate", NoticeType.REFUND_DELAYED,
+      "sendRefundDoneNoticeDelegate", NoticeType.REFUND_DONE,
+      "sendReturnInstructionsNoticeDelegate", NoticeType.RETURN_INSTRUCTIONS,
+      "sendParcelReminderNoticeDelegate", NoticeType.PARCEL_REMINDER,
+      "sendRejectedNoticeDelegate", NoticeType.REJECTED,
+      "sendShippingNoticeDelegate", NoticeType.SHIPPING,
+      "sendDeliveryCareNoticeDelegate", NoticeType.DELIVERY_CARE,
+      "sendSurveyNoticeDelegate", NoticeType.SURVEY);
 
   @Bean
-  JavaDelegate sendRefundDelayedNoticeDelegate(SendNoticeDelegate send) {
-    return e -> send.send(e.getProcessBusinessKey(), NoticeType.REFUND_DELAYED);
+  static BeanDefinitionRegistryPostProcessor versionOneNoticeStepBeans() {
+    return registry -> BEANS.forEach((name, type) -> registry.registerBeanDefinition(name,
+        BeanDefinitionBuilder.genericBeanDefinition(Step.class)
+            .addConstructorArgReference("sendNoticeDelegate")
+            .addConstructorArgValue(type)
+            .getBeanDefinition()));
   }
 
-  @Bean
-  JavaDelegate sendRefundDoneNoticeDelegate(SendNoticeDelegate send) {
-    return e -> send.send(e.getProcessBusinessKey(), NoticeType.REFUND_DONE);
-  }
+  /** A version-1 notice step: its one type, sent about the process's case. */
+  static final class Step implements JavaDelegate {
 
-  @Bean
-  JavaDelegate sendReturnInstructionsNoticeDelegate(SendNoticeDelegate send) {
-    return e -> send.send(e.getProcessBusinessKey(), NoticeType.RETURN_INSTRUCTIONS);
-  }
+    private final SendNoticeDelegate send;
+    private final NoticeType type;
 
-  @Bean
-  JavaDelegate sendParcelReminderNoticeDelegate(SendNoticeDelegate send) {
-    return e -> send.send(e.getProcessBusinessKey(), NoticeType.PARCEL_REMINDER);
-  }
+    Step(SendNoticeDelegate send, NoticeType type) {
+      this.send = send;
+      this.type = type;
+    }
 
-  @Bean
-  JavaDelegate sendRejectedNoticeDelegate(SendNoticeDelegate send) {
-    return e -> send.send(e.getProcessBusinessKey(), NoticeType.REJECTED);
-  }
-
-  @Bean
-  JavaDelegate sendShippingNoticeDelegate(SendNoticeDelegate send) {
-    return e -> send.send(e.getProcessBusinessKey(), NoticeType.SHIPPING);
-  }
-
-  @Bean
-  JavaDelegate sendDeliveryCareNoticeDelegate(SendNoticeDelegate send) {
-    return e -> send.send(e.getProcessBusinessKey(), NoticeType.DELIVERY_CARE);
-  }
-
-  @Bean
-  JavaDelegate sendSurveyNoticeDelegate(SendNoticeDelegate send) {
-    return e -> send.send(e.getProcessBusinessKey(), NoticeType.SURVEY);
+    @Override
+    public void execute(DelegateExecution execution) {
+      send.send(execution.getProcessBusinessKey(), type);
+    }
   }
 }
