@@ -30,6 +30,16 @@ class RefundCareTaskPolicy implements TaskPolicy {
     this.refundCare = refundCare;
   }
 
+  /** The card's words: the return, its customer and amount (the task's name in the model says what to do). */
+  @Override
+  public String title(TaskFacts task) {
+    String returnNo = task.businessKey();
+    return facts.stream().map(f -> f.of(returnNo)).flatMap(java.util.Optional::stream).findFirst()
+        .map(f -> returnNo + " " + f.customer().name()
+            + (f.values().get(NoticeVariables.AMOUNT) == null ? "" : " ¥" + f.values().get(NoticeVariables.AMOUNT)))
+        .orElse(returnNo);
+  }
+
   /** What the form shows, read from the records when the task loads: the case, its customer, amount and promise. */
   @Override
   public Map<String, Object> formValues(TaskFacts task) {

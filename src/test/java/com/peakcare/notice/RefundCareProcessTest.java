@@ -117,7 +117,8 @@ class RefundCareProcessTest {
     assertThat(mail.getReceivedMessagesForDomain(customer.email())).hasSize(1);
 
     Task followUp = task(RefundCareProcess.Elements.TASK_FOLLOW_UP_LATE_REFUND);
-    assertThat(followUp.getName()).contains(returnNo);
+    assertThat(followUp.getName()).as("the card names the case, its customer and amount, from the records")
+        .isEqualTo("跟进逾期退款 · Follow up late refund · " + returnNo + " Alice Smith ¥59.90");
     assertThat(taskService.getIdentityLinksForTask(followUp.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(Groups.SUPERVISORS));
     assertThat(pi).isWaitingAt(RefundCareProcess.Elements.TASK_WAIT_FOR_REFUND,
