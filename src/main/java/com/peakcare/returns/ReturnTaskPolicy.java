@@ -175,7 +175,7 @@ class ReturnTaskPolicy implements TaskPolicy {
         note = note != null ? note : approvalNote;
         cases.reviewed(returnNo, approved, note);
         out.put(Vars.APPROVED, approved);
-        summary = ": approved=" + approved;
+        summary = ": approved=" + approved + (note == null ? "" : ": " + note); // the note: the timeline keeps it
       }
       case Elements.TASK_INSPECT -> {
         boolean passed = form.yesNo(Vars.INSPECTION_PASSED);
@@ -195,7 +195,7 @@ class ReturnTaskPolicy implements TaskPolicy {
         }
         cases.decidedAfterFailedInspection(returnNo, partial, amount, note);
         out.put(Vars.PARTIAL_REFUND, partial);
-        summary = ": partialRefund=" + partial + (amount == null ? "" : " " + amount.toPlainString());
+        summary = ": partialRefund=" + partial + (amount == null ? "" : " " + amount.toPlainString()) + ": " + note;
       }
       case Elements.TASK_SHIP_REPLACEMENT -> {
         String courier = form.text(Vars.REPLACEMENT_COURIER, 32, true, "必填：快递公司 · required: the courier");

@@ -68,7 +68,8 @@ class ReturnTasklistBrowserTest {
     assertThat(view.status()).isEqualTo(ReturnCaseProcess.Status.AWAITING_PARCEL);
     assertThat(view.timeline()).anySatisfy(e -> {
       assertThat(e.actor()).isEqualTo("agent1");
-      assertThat(e.detail()).isEqualTo("Task_ReviewReturnRequest: approved=true");
+      // the agent's note is the case's: on its timeline (no longer a process variable)
+      assertThat(e.detail()).isEqualTo("Task_ReviewReturnRequest: approved=true: 七天无理由，同意退货");
     });
   }
 }
