@@ -110,7 +110,11 @@ public class LogisticsDelayBroadcasts {
         status = Status.FAILED;
         incident = incidents.get(0).getIncidentMessage();
       } else if (runtimeService.createProcessInstanceQuery().processInstanceId(b.processInstanceId()).count() == 0) {
-        // the last batch ends the process and sets FINISHED_AT in one transaction: someone cancelled it
+        // the last batch ends the process and sets FINISHED_AT in one transaction; if that committed between the two
+        // reads above, read again (then it is DONE); otherwise someone cancelled it
+        if (broadcasts.find(id).map(Row::finishedAt).isPresent()) {
+          return view(id);
+        }
         status = Status.FAILED;
         incident = "the broadcast's process instance " + b.processInstanceId() + " was cancelled before it was done";
       }
