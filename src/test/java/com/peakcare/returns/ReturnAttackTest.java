@@ -169,6 +169,33 @@ class ReturnAttackTest {
         real.returnNo())).isZero();
   }
 
+  /**
+   * Issue 15 gave refund care a message start (RefundPromised, thrown by the return case): nobody but the case itself
+   * starts it, so nobody makes the customer a promise, or a late-refund task, for a case of their choosing.
+   */
+  @Test
+  void nobodyStartsRefundCareByItsMessageOrItsDefinition() throws Exception {
+    String fake = "R-FAKE-" + System.nanoTime();
+    String promise = "{\"messageName\":\"RefundPromised\",\"businessKey\":\"" + fake + "\","
+        + "\"processVariables\":{\"promisedBy\":{\"value\":\"2020-01-01T00:00:00.000+0000\",\"type\":\"Date\"}}}";
+    for (String user : List.of("agent1", "cslead", "shop1")) {
+      assertThat(http.post("/engine-rest/message", user, promise).statusCode()).as(user).isIn(403, 404);
+      assertThat(http.post("/engine-rest/message", user, promise.replace("RefundPromised", "Refund\\u0050romised"))
+          .statusCode()).as(user + ", the name escaped").isIn(403, 404);
+      assertThat(http.post("/engine-rest/process-definition/key/refund-care/start", user,
+          "{\"businessKey\":\"" + fake + "\"}").statusCode()).as(user).isIn(403, 404);
+      assertThat(http.post("/engine-rest/process-definition/key/refund-care/submit-form", user,
+          "{\"businessKey\":\"" + fake + "\"}").statusCode()).as(user).isIn(403, 404);
+      assertThat(http.post("/engine-rest/process-definition/key/refund-care/start", user,
+          "{\"businessKey\":\"" + fake + "\",\"startInstructions\":[{\"type\":\"startBeforeActivity\","
+              + "\"activityId\":\"Task_FollowUpLateRefund\"}]}").statusCode()).as(user + ", in the middle")
+          .isIn(403, 404);
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(fake).count()).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from PC_REFUND_PROMISE where RETURN_NO = ?", Integer.class, fake))
+        .isZero();
+  }
+
   @Test
   void aTasklistStartIsTheStartFormAndNothingElse() {
     HttpResponse<String> res = http.post("/engine-rest/process-definition/key/return-case/submit-form", "agent1",
