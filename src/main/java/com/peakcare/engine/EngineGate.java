@@ -188,13 +188,15 @@ public class EngineGate extends AbstractProcessEnginePlugin {
    */
   <T> T saving(Task task, Supplier<T> engineCall) {
     return inCommand(ctx -> {
-      Ruled ruled = task.getId() == null ? null : ruled(ctx, task.getId());
       Actor actor = actor();
-      if (ruled == null || !actor.isPerson() || actor.isAdmin()) {
+      if (task.getId() == null || !actor.isPerson() || actor.isAdmin()) {
+        return engineCall.get();
+      }
+      TaskEntity stored = ctx.getTaskManager().findTaskById(task.getId());
+      if (stored == null || ruled(ctx, stored) == null) {
         return engineCall.get();
       }
       requireVisible(ctx, task.getId(), actor);
-      TaskEntity stored = ctx.getTaskManager().findTaskById(task.getId());
       List<String> changed = new ArrayList<>();
       compare(changed, "assignee", stored.getAssignee(), task.getAssignee());
       compare(changed, "owner", stored.getOwner(), task.getOwner());
@@ -295,6 +297,11 @@ public class EngineGate extends AbstractProcessEnginePlugin {
   private String keyOf(String definitionId) {
     if (definitionId == null) {
       return null;
+    }
+    // the deployment cache first (in memory; the engine has just resolved the definition), the database otherwise
+    ProcessDefinitionEntity cached = engine.getDeploymentCache().findProcessDefinitionFromCache(definitionId);
+    if (cached != null) {
+      return cached.getKey();
     }
     return inCommand(ctx -> {
       ProcessDefinitionEntity definition = ctx.getProcessDefinitionManager().findLatestDefinitionById(definitionId);

@@ -54,16 +54,16 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
       @Value("${peakcare.history.without-gateway-passes:}") List<String> withoutGatewayPasses,
       @Value("${peakcare.history.without-activities:}") List<String> withoutActivities,
       @Value("${peakcare.history.failed-job-log-only:}") List<String> failedJobLogOnly) {
-    this.withoutVariableDetails = processKeys(withoutVariableDetails);
-    this.machinery = processKeys(machinery);
-    this.stepParameters = processKeys(stepParameters);
-    this.withoutGatewayPasses = processKeys(withoutGatewayPasses);
-    this.withoutActivities = processKeys(withoutActivities);
-    this.failedJobLogOnly = processKeys(failedJobLogOnly);
+    this.withoutVariableDetails = names(withoutVariableDetails);
+    this.machinery = names(machinery);
+    this.stepParameters = names(stepParameters);
+    this.withoutGatewayPasses = names(withoutGatewayPasses);
+    this.withoutActivities = names(withoutActivities);
+    this.failedJobLogOnly = names(failedJobLogOnly);
   }
 
-  /** A comma-separated property as process keys: an empty value (a blank element) means none. */
-  private static Set<String> processKeys(List<String> values) {
+  /** A comma-separated property as names (process keys, variable names): a blank element means none. */
+  private static Set<String> names(List<String> values) {
     return values.stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
   }
 
@@ -86,29 +86,31 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
 
     @Override
     public void handleEvent(HistoryEvent event) {
-      if (event instanceof HistoricVariableUpdateEventEntity variable
-          && trim.stepParameters.contains(variable.getVariableName())) {
+      if (!keeps(event)) {
         return;
-      }
-      String process = event.getProcessDefinitionKey();
-      if (process != null && event instanceof HistoricActivityInstanceEventEntity activity
-          && (trim.withoutActivities.contains(process) || trim.withoutGatewayPasses.contains(process)
-              && activity.getActivityType() != null && activity.getActivityType().endsWith("Gateway"))) {
-        return; // start and end alike: an end without its start would look the row up to update it
-      }
-      if (process != null && event instanceof HistoricJobLog log && !log.isFailureLog()
-          && trim.failedJobLogOnly.contains(process)) {
-        return;
-      }
-      if (process != null && trim.machinery.contains(process)) {
-        if (event instanceof HistoricVariableUpdateEventEntity) {
-          return;
-        }
-        if (event instanceof HistoricJobLog log && !log.isFailureLog()) {
-          return;
-        }
       }
       super.handleEvent(event);
+    }
+
+    /** Whether the database keeps this event: each trim of the class comment, one test each. */
+    private boolean keeps(HistoryEvent event) {
+      if (event instanceof HistoricVariableUpdateEventEntity variable
+          && trim.stepParameters.contains(variable.getVariableName())) {
+        return false;
+      }
+      String process = event.getProcessDefinitionKey();
+      if (process == null) {
+        return true;
+      }
+      if (event instanceof HistoricActivityInstanceEventEntity activity) {
+        // start and end alike: an end without its start would look the row up to update it
+        return !trim.withoutActivities.contains(process) && !(trim.withoutGatewayPasses.contains(process)
+            && activity.getActivityType() != null && activity.getActivityType().endsWith("Gateway"));
+      }
+      if (event instanceof HistoricJobLog log && !log.isFailureLog()) {
+        return !trim.failedJobLogOnly.contains(process) && !trim.machinery.contains(process);
+      }
+      return !(event instanceof HistoricVariableUpdateEventEntity && trim.machinery.contains(process));
     }
 
     @Override

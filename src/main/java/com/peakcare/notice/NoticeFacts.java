@@ -14,6 +14,11 @@ public interface NoticeFacts {
   /** The customer and the notice values of this case; empty when the case is not this feature's. */
   Optional<Facts> of(String caseRef);
 
+  /** The facts of this case from whichever feature knows it. */
+  static Optional<Facts> find(java.util.List<NoticeFacts> all, String caseRef) {
+    return all.stream().map(f -> f.of(caseRef)).flatMap(Optional::stream).findFirst();
+  }
+
   /** One case's customer and its values, by the names of {@link NoticeVariables}. */
   record Facts(NoticeCustomer customer, Map<String, Object> values) {}
 }

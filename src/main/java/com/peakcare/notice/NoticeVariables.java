@@ -13,12 +13,6 @@ public final class NoticeVariables {
   public static final String RETURN_NO = "returnNo";
   public static final String ORDER_NO = "orderNo";
   public static final String CUSTOMER_NAME = "customerName";
-  public static final String CUSTOMER_PHONE = "customerPhone";
-  /** May be null: then no e-mail. */
-  public static final String CUSTOMER_EMAIL = "customerEmail";
-  /** "zh-CN" (default) or "en". */
-  public static final String CUSTOMER_LOCALE = "customerLocale";
-  public static final String CUSTOMER_PROVINCE = "customerProvince";
   /** BigDecimal: the refund amount, in yuan. */
   public static final String AMOUNT = "amount";
   /** Instant: when the refund is promised to be done (the refund promise). */
@@ -36,8 +30,6 @@ public final class NoticeVariables {
   // --- the refund promise (PC_REFUND_PROMISE) ---
   /** Instant: the new time promised in the refund delayed notice. */
   public static final String NEW_PROMISED_BY = "newPromisedBy";
-  /** Instant: when the refund was done. */
-  public static final String DONE_AT = "doneAt";
 
   // --- given by the logistics-delay broadcast (values of sendOnce) ---
   /** Integer: days the courier's backlog adds. */

@@ -63,17 +63,11 @@ public class RefundCare {
       log.info("refund care of return {} already running: promise not repeated", returnNo);
       return;
     }
-    recordPromise(returnNo, promisedBy);
+    insertPromise(returnNo, promisedBy);
     runtimeService.createMessageCorrelation(RefundCareProcess.MESSAGE_REFUND_PROMISED)
         .processInstanceBusinessKey(returnNo)
         .setVariable(RefundCareProcess.PROMISED_BY, Date.from(promisedBy))
         .correlateStartMessage();
-  }
-
-  /** The time the refund-care process's timer waits for: the promise as recorded. */
-  public Date promisedBy(String returnNo) {
-    return promiseOf(returnNo).map(p -> Date.from(p.promisedBy()))
-        .orElseThrow(() -> new IllegalStateException("no refund promise for return " + returnNo));
   }
 
   /**
@@ -147,9 +141,12 @@ public class RefundCare {
 
   /** The promise, once (Task_RecordRefundPromise repeats it for instances started before the promise was recorded). */
   void recordPromise(String returnNo, Instant promisedBy) {
-    if (promiseOf(returnNo).isPresent()) {
-      return;
+    if (promiseOf(returnNo).isEmpty()) {
+      insertPromise(returnNo, promisedBy);
     }
+  }
+
+  private void insertPromise(String returnNo, Instant promisedBy) {
     jdbc.update("insert into PC_REFUND_PROMISE (RETURN_NO, PROMISED_BY, CREATED_AT) values (?, ?, ?)",
         returnNo, Timestamp.from(promisedBy), Timestamp.from(Instant.now()));
     log.info("refund of return {} promised by {}", returnNo, promisedBy);

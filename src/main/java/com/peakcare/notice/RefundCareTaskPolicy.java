@@ -34,7 +34,7 @@ class RefundCareTaskPolicy implements TaskPolicy {
   @Override
   public String title(TaskFacts task) {
     String returnNo = task.businessKey();
-    return facts.stream().map(f -> f.of(returnNo)).flatMap(java.util.Optional::stream).findFirst()
+    return NoticeFacts.find(facts, returnNo)
         .map(f -> returnNo + " " + f.customer().name()
             + (f.values().get(NoticeVariables.AMOUNT) == null ? "" : " ¥" + f.values().get(NoticeVariables.AMOUNT)))
         .orElse(returnNo);
@@ -46,7 +46,7 @@ class RefundCareTaskPolicy implements TaskPolicy {
     String returnNo = task.businessKey();
     Map<String, Object> values = new java.util.HashMap<>();
     values.put(NoticeVariables.RETURN_NO, returnNo);
-    facts.stream().map(f -> f.of(returnNo)).flatMap(java.util.Optional::stream).findFirst().ifPresent(f -> {
+    NoticeFacts.find(facts, returnNo).ifPresent(f -> {
       values.put(NoticeVariables.CUSTOMER_NAME, f.customer().name());
       Object amount = f.values().get(NoticeVariables.AMOUNT);
       if (amount != null) {

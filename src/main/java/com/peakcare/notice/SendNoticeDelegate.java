@@ -42,22 +42,16 @@ public class SendNoticeDelegate implements JavaDelegate {
     if (caseRef == null || caseRef.isBlank()) {
       throw new IllegalStateException("notice " + type + ": the process has no business key (the case reference)");
     }
-    NoticeFacts.Facts found = facts.stream().map(f -> f.of(caseRef)).flatMap(java.util.Optional::stream).findFirst()
+    NoticeFacts.Facts found = NoticeFacts.find(facts, caseRef)
         .orElseThrow(() -> new IllegalStateException("notice " + type + ": no feature knows case " + caseRef));
-    if (type == NoticeType.REFUND_DELAYED) {
-      refundCare.renew(caseRef); // the apology carries a new time: made once, when it is first sent
-    }
     Map<String, Object> values = new HashMap<>(found.values());
     values.put(NoticeVariables.RETURN_NO, caseRef);
-    refundCare.promiseOf(caseRef).ifPresent(p -> {
-      values.put(NoticeVariables.PROMISED_BY, p.promisedBy());
-      if (p.newPromisedBy() != null) {
-        values.put(NoticeVariables.NEW_PROMISED_BY, p.newPromisedBy());
-      }
-      if (p.doneAt() != null) {
-        values.put(NoticeVariables.DONE_AT, p.doneAt());
-      }
-    });
+    // the promise's times only for the types that say them (a template may use nothing else)
+    if (type.required().contains(NoticeVariables.NEW_PROMISED_BY)) {
+      values.put(NoticeVariables.NEW_PROMISED_BY, refundCare.renew(caseRef)); // made once, when first sent
+    } else if (type.required().contains(NoticeVariables.PROMISED_BY)) {
+      refundCare.promiseOf(caseRef).ifPresent(p -> values.put(NoticeVariables.PROMISED_BY, p.promisedBy()));
+    }
     return notices.send(caseRef, type, found.customer(), values);
   }
 }

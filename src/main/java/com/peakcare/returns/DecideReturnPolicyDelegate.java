@@ -34,15 +34,16 @@ class DecideReturnPolicyDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseRow row = cases.caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     ReturnRequest request = row.request();
+    String category = categories.policyCategory(request);
     Map<String, Object> inputs = Map.of(
         Vars.TYPE, row.type(),
         Vars.REASON, row.reason(),
         Vars.DAYS_SINCE_DELIVERY, ReturnCases.daysSinceDelivery(request.deliveredAt(), Instant.now()),
         Vars.AMOUNT, row.amount(), // BigDecimal; the table's input type (double) is the DMN engine's to apply
         Vars.MEMBER_TIER, row.memberTier(),
-        Vars.ITEM_CATEGORY, categories.policyCategory(request),
-        Policy.NO_REASON_RETURN, categories.find(categories.policyCategory(request))
-            .map(ReturnCategories.Category::noReasonReturn).orElse(false));
+        Vars.ITEM_CATEGORY, category,
+        Policy.NO_REASON_RETURN,
+        categories.find(category).map(ReturnCategories.Category::noReasonReturn).orElse(false));
     DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(ReturnCaseProcess.POLICY_DECISION)
         .variables(inputs).evaluate().getSingleResult();
     String outcome = result.getEntry(Policy.OUTCOME);

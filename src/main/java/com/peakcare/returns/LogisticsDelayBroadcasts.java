@@ -2,7 +2,6 @@ package com.peakcare.returns;
 
 import com.peakcare.notice.DeliveryTally;
 import com.peakcare.notice.Notice;
-import com.peakcare.notice.NoticeCustomer;
 import com.peakcare.notice.NoticeService;
 import com.peakcare.notice.NoticeType;
 import com.peakcare.notice.NoticeVariables;
@@ -165,9 +164,8 @@ public class LogisticsDelayBroadcasts {
       }
       ReturnCaseRepository.CaseRow row = cases.find(m.returnNo())
           .orElseThrow(() -> new IllegalStateException("the case does not exist"));
-      ReturnRequest.Customer c = RequestFingerprint.parse(row.requestJson()).customer();
       Notice notice = notices.sendOnce(m.returnNo(), NoticeType.LOGISTICS_DELAY, dedup,
-          new NoticeCustomer(c.name(), c.phone(), c.email(), c.locale(), c.province()),
+          ReturnNoticeFacts.customer(row.request().customer()),
           Map.of(NoticeVariables.COURIER, b.courier(),
               NoticeVariables.WAYBILL_NO, m.waybillNo(),
               NoticeVariables.EXPECTED_DELAY_DAYS, b.expectedDelayDays(),

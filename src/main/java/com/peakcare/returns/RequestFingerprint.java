@@ -52,14 +52,6 @@ final class RequestFingerprint {
     }
   }
 
-  static String itemsJson(java.util.List<ReturnRequest.Item> items) {
-    try {
-      return JSON.writeValueAsString(items);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   static String hash(ReturnRequest r) {
     return sha256(json(r));
   }

@@ -29,8 +29,8 @@ class ReturnAccess implements FeatureGrants {
     // supervisors see every task and hand any over; who may take which task is the task policy's rule
     access.grant(Groups.SUPERVISORS, Resources.TASK, AccessRules.ANY, READ, TASK_ASSIGN, TASK_WORK);
     // the people who work a case's tasks may unclaim and hand them over (ReturnTaskPolicy decides to whom)
-    // ... and read the cases' process variables, which the Returns filter shows as columns (return no., type, …):
-    // the same cases GET /api/returns shows them
+    // ... and read the cases' process instances and routing variables (Tasklist's task views, the diagram tab): the
+    // same cases GET /api/returns shows them
     for (String group : new String[] {Groups.AFTER_SALES, Groups.WAREHOUSE, Groups.SUPERVISORS}) {
       access.grant(group, Resources.PROCESS_DEFINITION, ReturnCaseProcess.KEY, READ,
           org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_ASSIGN,

@@ -142,11 +142,9 @@ public final class ReturnCaseProcess {
     public static final String CUSTOMER_LOCALE = "customerLocale";
     public static final String CUSTOMER_PROVINCE = "customerProvince";
     public static final String MEMBER_TIER = "memberTier";
-    public static final String ITEMS_JSON = "itemsJson";
     public static final String ITEMS_SUMMARY = "itemsSummary";
     public static final String ITEM_CATEGORY = "itemCategory";
     public static final String REQUESTED_ASSIGNEE = "requestedAssignee";
-    public static final String OPENED_BY = "openedBy";
     // single-item fields of the Tasklist start form
     public static final String ITEM_SKU = "itemSku";
     public static final String ITEM_NAME = "itemName";
@@ -156,20 +154,14 @@ public final class ReturnCaseProcess {
     public static final String POLICY_OUTCOME = "policyOutcome";
     public static final String REVIEW_SLA_HOURS = "reviewSlaHours";
     public static final String REFUND_PROMISE_HOURS = "refundPromiseHours";
-    public static final String REJECTION_CODE = "rejectionCode";
-    public static final String REJECTION_REASON = "rejectionReason";
     public static final String MONEY_INVOLVED = "moneyInvolved";
     public static final String PARCEL_NEEDED = "parcelNeeded";
-    public static final String PROMISED_BY = "promisedBy";
 
     public static final String ASSIGNEE = "assignee";
     public static final String ASSIGNMENT_REASON = "assignmentReason";
     public static final String PRIORITY = "priority";
     public static final String REVIEW_DUE = "reviewDue";
     public static final String INSPECTION_DUE = "inspectionDue";
-    public static final String PARCEL_REMINDER_AFTER = "parcelReminderAfter";
-    public static final String PARCEL_LIMIT = "parcelLimit";
-    public static final String SURVEY_WAIT = "surveyWait";
 
     public static final String APPROVED = "approved";
     public static final String DECISION_NOTE = "decisionNote";
@@ -181,11 +173,9 @@ public final class ReturnCaseProcess {
     public static final String INSPECTION_NOTE = "inspectionNote";
     public static final String PARTIAL_REFUND = "partialRefund";
     public static final String REFUND_AMOUNT = "refundAmount";
-    public static final String REFUND_TO = "refundTo";
     public static final String REPLACEMENT_COURIER = "replacementCourier";
     public static final String REPLACEMENT_WAYBILL_NO = "replacementWaybillNo";
     public static final String RATING = "rating";
-    public static final String FOLLOW_UP_NEEDED = "followUpNeeded";
     public static final String SATISFIED = "satisfied";
     public static final String NOTE = "note";
     public static final String REASSIGN_TO = "reassignTo";
@@ -226,7 +216,14 @@ public final class ReturnCaseProcess {
   public enum Reason { NO_REASON, WRONG_SIZE, NOT_AS_DESCRIBED, DAMAGED, PRICE_DIFFERENCE, OTHER }
 
   @Schema(enumAsRef = true, description = "The customer's membership tier")
-  public enum MemberTier { REGULAR, SILVER, GOLD, VIP, SVIP }
+  public enum MemberTier {
+    REGULAR, SILVER, GOLD, VIP, SVIP;
+
+    /** VIP and SVIP: their tasks come first, and they get a follow-up call. */
+    public boolean isVip() {
+      return this == VIP || this == SVIP;
+    }
+  }
 
   private ReturnCaseProcess() {}
 }

@@ -183,13 +183,12 @@ public class ReturnCases {
    */
   static VariableMap variables(ReturnRequest r) {
     ReturnCaseProcess.MemberTier tier = r.customer().memberTier();
-    boolean vip = tier == ReturnCaseProcess.MemberTier.VIP || tier == ReturnCaseProcess.MemberTier.SVIP;
     return Variables.createVariables()
         .putValue(Vars.TYPE, r.type().name())
         .putValue(Vars.MONEY_INVOLVED, r.type().moneyInvolved())
         .putValue(Vars.PARCEL_NEEDED, r.type().parcelNeeded())
         .putValue(Vars.MEMBER_TIER, tier.name())
-        .putValue(Vars.PRIORITY, vip ? 80 : 50);
+        .putValue(Vars.PRIORITY, tier.isVip() ? 80 : 50);
   }
 
   /** The agent of the case run by this execution, from its record: the assignee of its agent tasks. */

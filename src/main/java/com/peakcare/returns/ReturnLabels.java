@@ -43,18 +43,6 @@ final class ReturnLabels {
       "REASSIGNED", "主管改派 · Re-assigned by a supervisor",
       "HANDED_OVER", "同事转交 · Handed over by a colleague");
 
-  static final Map<String, String> STATUSES = Map.of(
-      "OPEN", "已登记 · Open",
-      "UNDER_REVIEW", "审核中 · Under review",
-      "AWAITING_PARCEL", "等待寄回 · Awaiting the parcel",
-      "INSPECTING", "验货中 · Inspecting",
-      "REFUNDING", "退款中 · Refunding",
-      "REFUNDED", "已退款 · Refunded",
-      "EXCHANGE_SHIPPED", "换货已发出 · Replacement shipped",
-      "CLOSED", "已结案 · Closed",
-      "REJECTED", "已拒绝 · Rejected",
-      "CANCELLED", "已取消 · Cancelled");
-
   /** The label of a code, or the code itself when there is none (never a blank field). */
   static String of(Map<String, String> labels, String code) {
     return code == null ? null : labels.getOrDefault(code, code);

@@ -42,7 +42,12 @@ class ReturnNoticeFacts implements NoticeFacts {
     // the record keeps one shipment: the customer's parcel, then the replacement once the warehouse ships it
     putIfSet(values, NoticeVariables.REPLACEMENT_COURIER, row.progress().courier());
     putIfSet(values, NoticeVariables.REPLACEMENT_WAYBILL_NO, row.progress().waybillNo());
-    return new Facts(new NoticeCustomer(c.name(), c.phone(), c.email(), c.locale(), c.province()), values);
+    return new Facts(customer(c), values);
+  }
+
+  /** The customer as the case registered them, as notices address them. */
+  static NoticeCustomer customer(ReturnRequest.Customer c) {
+    return new NoticeCustomer(c.name(), c.phone(), c.email(), c.locale(), c.province());
   }
 
   /** Where the money goes, in the customer's words: 原路退回 is "back the way it was paid". */

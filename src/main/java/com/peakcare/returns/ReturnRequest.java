@@ -73,12 +73,4 @@ public record ReturnRequest(
     return items.stream().map(i -> i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())))
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
-
-  /** One line a person reads in a form: "2 × T-shirt (APPAREL, SKU-1) @ 99.00". */
-  public String itemsSummary() {
-    return String.join("; ", items.stream()
-        .map(i -> i.quantity() + " × " + i.name() + " (" + i.category() + ", " + i.sku() + ") @ "
-            + i.unitPrice().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
-        .toList());
-  }
 }

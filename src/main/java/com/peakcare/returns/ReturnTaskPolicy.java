@@ -64,7 +64,7 @@ class ReturnTaskPolicy implements TaskPolicy {
   @Override
   public String title(TaskFacts task) {
     CaseRow row = caseOf(task);
-    boolean vip = "VIP".equals(row.memberTier()) || "SVIP".equals(row.memberTier());
+    boolean vip = ReturnCaseProcess.MemberTier.valueOf(row.memberTier()).isVip();
     return row.returnNo() + " " + row.request().customer().name() + " ¥" + row.amount().toPlainString()
         + (vip ? " " + row.memberTier() : "");
   }
