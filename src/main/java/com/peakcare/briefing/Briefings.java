@@ -15,16 +15,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,14 +56,13 @@ class Briefings {
 
   // ---- briefing and rounds -----------------------------------------------------------------------------------
 
-  /** The briefing of a campaign, once: a second request for the same campaign changes nothing. */
-  boolean open(String code, String processInstanceId) {
-    if (find(code).isPresent()) {
-      return false;
-    }
+  /**
+   * The briefing of a campaign. {@link BriefingStart} opens it only for a campaign without one; the primary key on
+   * CAMPAIGN_CODE refuses a second.
+   */
+  void open(String code, String processInstanceId) {
     jdbc.update("insert into PC_BRIEFING (CAMPAIGN_CODE, PROCESS_INSTANCE_ID, STATUS, CURRENT_ROUND, OPENED_AT) "
         + "values (?, ?, ?, 0, ?)", code, processInstanceId, Status.PREPARING, utc(Instant.now()));
-    return true;
   }
 
   Optional<Briefing> find(String code) {
@@ -171,8 +176,13 @@ class Briefings {
 
   /** The round's questions the agent has not yet answered in a passed quiz, in the round's order. */
   List<Question> uncovered(String code, int round, String agent) {
+    return uncovered(code, agent, questions(code, round));
+  }
+
+  /** As {@link #uncovered(String, int, String)}, of the round's questions read already (for a loop over agents). */
+  List<Question> uncovered(String code, String agent, List<Question> roundQuestions) {
     Set<String> done = covered(code, agent);
-    return questions(code, round).stream().filter(q -> !done.contains(q.key())).toList();
+    return roundQuestions.stream().filter(q -> !done.contains(q.key())).toList();
   }
 
   /** Records a scored quiz and its answers ({@code given}: question key → option chosen). */
@@ -181,29 +191,54 @@ class Briefings {
     int correct = (int) asked.stream().filter(q -> q.correct().equals(given.get(q.key()))).count();
     int score = asked.isEmpty() ? 100 : correct * 100 / asked.size();
     boolean passed = correct * 100 >= passMark * asked.size();
-    int no = attempts(code, round, agent).size() + 1;
+    int last = jdbc.queryForObject("select coalesce(max(ATTEMPT_NO), 0) from PC_BRIEFING_ATTEMPT "
+        + "where CAMPAIGN_CODE = ? and ROUND_NO = ? and AGENT_ID = ?", Integer.class, code, round, agent);
+    int no = last + 1;
     String id = UUID.randomUUID().toString();
+    // TIMESTAMP WITH TIME ZONE keeps microseconds: the instant stored is the instant returned, to the microsecond
+    Instant submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     jdbc.update("insert into PC_BRIEFING_ATTEMPT (ID, CAMPAIGN_CODE, ROUND_NO, AGENT_ID, ATTEMPT_NO, TASK_ID, ASKED, "
             + "CORRECT_COUNT, SCORE, PASS_MARK, PASSED, SUBMITTED_AT) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        id, code, round, agent, no, taskId, asked.size(), correct, score, passMark, passed, utc(Instant.now()));
+        id, code, round, agent, no, taskId, asked.size(), correct, score, passMark, passed, utc(submittedAt));
+    List<Question> wrong = new ArrayList<>();
     for (Question q : asked) {
       String choice = given.get(q.key());
+      boolean right = q.correct().equals(choice);
       jdbc.update("insert into PC_BRIEFING_ANSWER (ATTEMPT_ID, QUESTION_KEY, SEQ_NO, GIVEN, CORRECT) "
-          + "values (?, ?, ?, ?, ?)", id, q.key(), q.seq(), choice, q.correct().equals(choice));
+          + "values (?, ?, ?, ?, ?)", id, q.key(), q.seq(), choice, right);
+      if (!right) {
+        wrong.add(q);
+      }
     }
     log.info("campaign {} briefing round {}: {} attempt {} {} ({}/{}, {}%)", code, round, agent, no,
         passed ? "passed" : "failed", correct, asked.size(), score);
-    return attempts(code, round, agent).get(no - 1);
+    // what attempts(...) would read back: the wrong answers in SEQ_NO order
+    List<String> wrongKeys = wrong.stream().sorted(Comparator.comparingInt(Question::seq)).map(Question::key)
+        .collect(Collectors.toCollection(ArrayList::new));
+    return new Attempt(id, round, agent, no, taskId, asked.size(), correct, score, passMark, passed, wrongKeys,
+        submittedAt);
   }
 
   List<Attempt> attempts(String code, int round, String agent) {
-    return jdbc.query("select * from PC_BRIEFING_ATTEMPT where CAMPAIGN_CODE = ? and ROUND_NO = ? and AGENT_ID = ? "
-        + "order by ATTEMPT_NO", this::attemptRow, code, round, agent);
+    return attempts("t.CAMPAIGN_CODE = ? and t.ROUND_NO = ? and t.AGENT_ID = ?", "t.ATTEMPT_NO", code, round, agent);
   }
 
   List<Attempt> attempts(String code) {
-    return jdbc.query("select * from PC_BRIEFING_ATTEMPT where CAMPAIGN_CODE = ? order by ROUND_NO, AGENT_ID, "
-        + "ATTEMPT_NO", this::attemptRow, code);
+    return attempts("t.CAMPAIGN_CODE = ?", "t.ROUND_NO, t.AGENT_ID, t.ATTEMPT_NO", code);
+  }
+
+  /**
+   * The attempts (PC_BRIEFING_ATTEMPT t) under {@code filter}, in {@code order}, each with its wrong answers' keys:
+   * the wrong answers of all of them are read in one query under the same filter, not one query per attempt.
+   */
+  private List<Attempt> attempts(String filter, String order, Object... args) {
+    Map<String, List<String>> wrong = new HashMap<>();
+    jdbc.query("select a.ATTEMPT_ID, a.QUESTION_KEY from PC_BRIEFING_ANSWER a join PC_BRIEFING_ATTEMPT t "
+        + "on t.ID = a.ATTEMPT_ID where " + filter + " and a.CORRECT = false order by a.ATTEMPT_ID, a.SEQ_NO",
+        (RowCallbackHandler) rs -> wrong.computeIfAbsent(rs.getString("ATTEMPT_ID"), k -> new ArrayList<>())
+            .add(rs.getString("QUESTION_KEY")), args);
+    return jdbc.query("select t.* from PC_BRIEFING_ATTEMPT t where " + filter + " order by " + order,
+        (rs, i) -> attemptRow(rs, wrong), args);
   }
 
   // ---- questions agents ask ----------------------------------------------------------------------------------
@@ -281,10 +316,10 @@ class Briefings {
         rs.getString("CREATED_BY"));
   }
 
-  private Attempt attemptRow(ResultSet rs, int i) throws SQLException {
+  /** One attempt row, with its wrong answers' keys from {@code wrongByAttempt} (attempt id → keys, SEQ_NO order). */
+  private static Attempt attemptRow(ResultSet rs, Map<String, List<String>> wrongByAttempt) throws SQLException {
     String id = rs.getString("ID");
-    List<String> wrong = jdbc.queryForList("select QUESTION_KEY from PC_BRIEFING_ANSWER where ATTEMPT_ID = ? and "
-        + "CORRECT = ? order by SEQ_NO", String.class, id, false);
+    List<String> wrong = new ArrayList<>(wrongByAttempt.getOrDefault(id, List.of()));
     return new Attempt(id, rs.getInt("ROUND_NO"), rs.getString("AGENT_ID"), rs.getInt("ATTEMPT_NO"),
         rs.getString("TASK_ID"), rs.getInt("ASKED"), rs.getInt("CORRECT_COUNT"), rs.getInt("SCORE"),
         rs.getInt("PASS_MARK"), rs.getBoolean("PASSED"), wrong, instant(rs, "SUBMITTED_AT"));

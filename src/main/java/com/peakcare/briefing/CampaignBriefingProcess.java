@@ -97,16 +97,6 @@ public final class CampaignBriefingProcess {
     private Vars() {}
   }
 
-  /** Form ids (forms/briefing-*.form). */
-  public static final class Forms {
-    public static final String NOTES = "briefing-notes";
-    public static final String QUIZ = "briefing-quiz";
-    public static final String ANSWER = "briefing-answer";
-    public static final String NOT_READY = "briefing-not-ready";
-
-    private Forms() {}
-  }
-
   /** How many questions one quiz form holds (its slots); more are asked in the next attempt. */
   public static final int QUIZ_SLOTS = 10;
   /** How many own questions ops may add in one round's notes task (the form's slots). */

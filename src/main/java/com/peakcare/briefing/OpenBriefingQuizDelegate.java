@@ -1,5 +1,6 @@
 package com.peakcare.briefing;
 
+import com.peakcare.briefing.BriefingRecords.Question;
 import com.peakcare.briefing.CampaignBriefingProcess.Vars;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,9 @@ class OpenBriefingQuizDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String code = execution.getProcessBusinessKey();
     int round = briefings.require(code).currentRound();
+    List<Question> questions = briefings.questions(code, round);
     List<String> agents = people.agents().stream()
-        .filter(agent -> !briefings.uncovered(code, round, agent).isEmpty()).toList();
+        .filter(agent -> !briefings.uncovered(code, agent, questions).isEmpty()).toList();
     briefings.quizOpened(code, round);
     execution.setVariable(Vars.AGENTS, new ArrayList<>(agents));
     log.info("campaign {} briefing round {}: quiz opened for {}", code, round, agents);

@@ -50,8 +50,7 @@ class PrepareBriefingRoundDelegate implements JavaDelegate {
       String itemHash = CampaignFacts.itemHash(item);
       for (QuizGenerator.Generated g : QuizGenerator.questions(item, v::justification)) {
         questions.add(new Question(null, 0, 0, "item:" + itemHash + ":" + g.kind(), g.itemId(), Briefings.GENERATED,
-            g.kind(), g.trap(), g.text(), g.options().stream()
-                .map(o -> new BriefingRecords.Option(o.value(), o.label())).toList(), g.correct(), g.rule(), null));
+            g.kind(), g.trap(), g.text(), g.options(), g.correct(), g.rule(), null));
       }
     }
     Instant readyBy = settings.readyBy(c.goLiveAt(), Instant.now());

@@ -1,5 +1,6 @@
 package com.peakcare.briefing;
 
+import com.peakcare.briefing.BriefingRecords.Option;
 import com.peakcare.campaign.CampaignFacts;
 import com.peakcare.campaign.CampaignItem;
 import java.math.BigDecimal;
@@ -44,9 +45,6 @@ final class QuizGenerator {
   private static final Pattern GIFT = Pattern.compile("送\\s*(?:价值\\s*)?(?:\\d+(?:\\.\\d+)?\\s*元\\s*(?:的)?)?(.+)$");
   private static final Pattern NUMBER = Pattern.compile("\\d+");
   private static final String[] LETTERS = {"A", "B", "C", "D"};
-
-  /** One choice: its value (a letter) and what the agent reads. */
-  record Option(String value, String label) {}
 
   /**
    * A question about one item: {@code kind} (one of the constants above), the pre-check {@code trap} it answers (null

@@ -77,7 +77,11 @@ public class Quizzes {
 
   /** The questions of the agent's quiz now. */
   List<Question> sheet(String code, int round, String agent) {
-    List<Question> open = briefings.uncovered(code, round, agent);
+    return firstSlots(briefings.uncovered(code, round, agent));
+  }
+
+  /** The open questions one quiz holds: the first {@link CampaignBriefingProcess#QUIZ_SLOTS}. */
+  private static List<Question> firstSlots(List<Question> open) {
     return open.size() > QUIZ_SLOTS ? open.subList(0, QUIZ_SLOTS) : open;
   }
 
@@ -121,8 +125,9 @@ public class Quizzes {
   /** The quiz form's read-only values: intro, notes, rules, last attempt's feedback, answers to questions, the sheet. */
   Map<String, Object> formValues(String code, String agent) {
     Round round = briefings.currentRound(code).orElseThrow();
-    List<Question> open = briefings.uncovered(code, round.round(), agent);
-    List<Question> sheet = open.size() > QUIZ_SLOTS ? open.subList(0, QUIZ_SLOTS) : open;
+    List<Question> questions = briefings.questions(code, round.round());
+    List<Question> open = briefings.uncovered(code, agent, questions);
+    List<Question> sheet = firstSlots(open);
     Map<String, Object> values = new LinkedHashMap<>();
     String intro = "本次" + sheet.size() + "题，及格线" + settings.passMark() + "%，答完点“完成” · " + sheet.size()
         + " question(s), pass mark " + settings.passMark() + "%; answer them all, then complete.";
@@ -133,7 +138,7 @@ public class Quizzes {
     values.put(Vars.QUIZ_INTRO, intro);
     values.put(Vars.NOTES, notesText(code, round));
     values.put(Vars.RULES, rulesText(code, round));
-    String feedback = feedback(code, round.round(), agent);
+    String feedback = feedback(code, round.round(), agent, questions);
     if (feedback != null) {
       values.put(Vars.QUIZ_FEEDBACK, feedback);
     }
@@ -151,8 +156,11 @@ public class Quizzes {
     return values;
   }
 
-  /** The agent's last quiz of this round, said so they can learn from it: the wrong questions with their rules. */
-  String feedback(String code, int round, String agent) {
+  /**
+   * The agent's last quiz of this round, said so they can learn from it: the wrong questions with their rules
+   * ({@code questions}: the round's questions).
+   */
+  String feedback(String code, int round, String agent, List<Question> questions) {
     List<Attempt> attempts = briefings.attempts(code, round, agent);
     if (attempts.isEmpty()) {
       return null;
@@ -166,7 +174,7 @@ public class Quizzes {
         .append("%), pass mark ").append(last.passMark()).append("%: ")
         .append(last.passed() ? "passed" : "not passed, please answer again").append('.');
     if (!last.wrongKeys().isEmpty()) {
-      Map<String, Question> byKey = briefings.questions(code, round).stream()
+      Map<String, Question> byKey = questions.stream()
           .collect(Collectors.toMap(Question::key, q -> q, (a, b) -> a));
       sb.append("\n\n答错的题和规则 · What you got wrong, and the rule:");
       int n = 0;

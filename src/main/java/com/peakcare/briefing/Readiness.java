@@ -2,7 +2,7 @@ package com.peakcare.briefing;
 
 import com.peakcare.briefing.BriefingRecords.AskedQuestion;
 import com.peakcare.briefing.BriefingRecords.Attempt;
-import com.peakcare.briefing.BriefingRecords.Briefing;
+import com.peakcare.briefing.BriefingRecords.Question;
 import com.peakcare.briefing.BriefingRecords.Round;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ class Readiness {
   record Agent(String userId, String name, String status, int attempts, int failedAttempts, Integer lastScore,
       Instant readyAt, int questionsLeft) {}
 
-  record View(Briefing briefing, Round round, List<Agent> agents, List<String> passed, List<String> notYet,
+  record View(Round round, List<Agent> agents, List<String> passed, List<String> notYet,
       List<String> failedTwice, List<AskedQuestion> openQuestions) {
     boolean allReady() {
       return round != null && notYet.isEmpty() && failedTwice.isEmpty();
@@ -41,13 +41,14 @@ class Readiness {
   }
 
   View of(String code) {
-    Briefing b = briefings.require(code);
+    briefings.require(code); // a campaign without a briefing has no readiness: refused here, as before
     Optional<Round> round = briefings.currentRound(code);
+    Optional<List<Question>> questions = round.map(r -> briefings.questions(code, r.round()));
     List<Agent> agents = new ArrayList<>();
     for (String user : people.agents()) {
       List<Attempt> attempts = round.map(r -> briefings.attempts(code, r.round(), user)).orElse(List.of());
       int failed = (int) attempts.stream().filter(a -> !a.passed()).count();
-      int left = round.map(r -> briefings.uncovered(code, r.round(), user).size()).orElse(-1);
+      int left = questions.map(qs -> briefings.uncovered(code, user, qs).size()).orElse(-1);
       String status = left == 0 ? PASSED : failed >= 2 ? FAILED_TWICE : NOT_YET;
       Attempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
       Instant readyAt = left == 0 && last != null && last.passed() ? last.submittedAt() : null;
@@ -55,7 +56,7 @@ class Readiness {
           last == null ? null : last.score(), readyAt, Math.max(left, 0)));
     }
     List<AskedQuestion> open = briefings.askedQuestions(code).stream().filter(AskedQuestion::open).toList();
-    return new View(b, round.orElse(null), agents, ids(agents, PASSED), ids(agents, NOT_YET),
+    return new View(round.orElse(null), agents, ids(agents, PASSED), ids(agents, NOT_YET),
         ids(agents, FAILED_TWICE), open);
   }
 

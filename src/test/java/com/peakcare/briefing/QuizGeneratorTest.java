@@ -2,8 +2,8 @@ package com.peakcare.briefing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.peakcare.briefing.BriefingRecords.Option;
 import com.peakcare.briefing.QuizGenerator.Generated;
-import com.peakcare.briefing.QuizGenerator.Option;
 import com.peakcare.campaign.CampaignFacts;
 import com.peakcare.campaign.CampaignItem;
 import java.math.BigDecimal;
