@@ -73,9 +73,15 @@ public final class BrowserScenario {
       return;
     }
     try {
+      // never the test JVM's own stdin and stdout: under Surefire they are its command channel, and npm (node) sets
+      // an inherited stdin non-blocking, which breaks the channel ("std/in stream corrupted") on a fresh clone
+      Path log = Path.of("target", "e2e", "npm-ci.log");
+      Files.createDirectories(log.getParent());
       Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(E2E.toFile())
-          .inheritIO().start();
-      Assertions.assertTrue(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0, "npm ci in e2e/ failed");
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(log.toFile()).redirectErrorStream(true).start();
+      Assertions.assertTrue(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0,
+          "npm ci in e2e/ failed: " + Files.readString(log));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
