@@ -206,8 +206,14 @@ class ApiDocs {
         || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class);
   }
 
-  /** A parameter of the URL that a caller can get wrong: one read as a number or enum, or one with a constraint. */
+  /**
+   * A parameter of the URL that a caller can get wrong: one read as a number or enum, one with a constraint, or a list's
+   * page.
+   */
   private static boolean canBeWrong(MethodParameter p) {
+    if (p.getParameterType() == ListPage.class) {
+      return true;
+    }
     if (!p.hasParameterAnnotation(RequestParam.class) && !p.hasParameterAnnotation(PathVariable.class)) {
       return false;
     }
