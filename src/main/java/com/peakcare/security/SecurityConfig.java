@@ -34,6 +34,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 @EnableMethodSecurity
+@org.springframework.boot.context.properties.EnableConfigurationProperties(RateLimits.Settings.class)
 class SecurityConfig {
 
   @Bean
@@ -134,6 +135,16 @@ class SecurityConfig {
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
     registration.setName("requestSizeLimit");
     registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 2);
+    return registration;
+  }
+
+  /** One account's requests of a costly kind are bounded (429 beyond), before their bodies are read (issue 26). */
+  @Bean
+  FilterRegistrationBean<RateLimits> rateLimits(RateLimits.Settings settings) {
+    FilterRegistrationBean<RateLimits> registration = new FilterRegistrationBean<>(new RateLimits(settings));
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("rateLimits");
+    registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 3);
     return registration;
   }
 
