@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Hammer {
 
+  /** Per status the hammer's answers ({@code -1}: none within 60 s, or the connection dropped). */
   record Result(Load.Stats alone, Load.Stats hammered, Map<Integer, Long> statuses, double okMb, long okAnswers) {}
 
   private Hammer() {}
@@ -36,8 +37,13 @@ final class Hammer {
         int maxResults = 100_000_000;
         int page = 0;
         while (!stop.get()) {
-          long[] answer = client.getCounted("/engine-rest/history/activity-instance?firstResult="
-              + (maxResults == 1000 ? (page++ % 100) * 1000 : 0) + "&maxResults=" + maxResults, "auditor1");
+          long[] answer;
+          try {
+            answer = client.getCounted("/engine-rest/history/activity-instance?firstResult="
+                + (maxResults == 1000 ? (page++ % 100) * 1000 : 0) + "&maxResults=" + maxResults, "auditor1");
+          } catch (RuntimeException e) {
+            answer = new long[] {-1, 0}; // no answer within the client's 60 s, or the connection dropped
+          }
           statuses.computeIfAbsent((int) answer[0], s -> new LongAdder()).increment();
           if (answer[0] == 200) {
             okBytes.addAndGet(answer[1]);
