@@ -3,9 +3,9 @@ package com.peakcare.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peakcare.PeakCareTest;
+import com.peakcare.support.Accounts;
 import com.peakcare.support.Http;
 import com.peakcare.support.WebappSession;
-import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,14 +38,7 @@ class AccountChangeSessionTest {
 
   /** A fresh agent with password "demo", so no other test's sessions or caches count. */
   private String anAgent() {
-    String id = "thief" + UUID.randomUUID().toString().substring(0, 6);
-    User user = identity.newUser(id);
-    user.setFirstName("Stolen");
-    user.setLastName("Account");
-    user.setPassword("demo");
-    identity.saveUser(user);
-    identity.createMembership(id, "after-sales");
-    return id;
+    return Accounts.fresh(identity, "thief", "after-sales");
   }
 
   private WebappSession loggedIn(String user) {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.peakcare.PeakCareTest;
+import com.peakcare.support.Accounts;
 import com.peakcare.support.Http;
 import com.peakcare.support.WebappSession;
 import java.net.http.HttpResponse;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,14 +44,7 @@ class RateLimitTest {
   }
 
   private String anAccount(String group) {
-    String id = "rl" + UUID.randomUUID().toString().substring(0, 6);
-    User user = identity.newUser(id);
-    user.setFirstName("Rate");
-    user.setLastName("Limit");
-    user.setPassword("demo");
-    identity.saveUser(user);
-    identity.createMembership(id, group);
-    return id;
+    return Accounts.fresh(identity, "rl", group);
   }
 
   private int capacity(String rule) {

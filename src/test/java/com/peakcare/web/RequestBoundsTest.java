@@ -123,7 +123,7 @@ class RequestBoundsTest {
 
   @Test
   void anUnboundedOrHugeEngineListIsA400NamingTheLimit() throws Exception {
-    assertEngineRefusal(http.get("/engine-rest/history/activity-instance", "auditor1"), "at most 1000 results");
+    assertEngineRefusal(http.get("/engine-rest/history/activity-instance", "auditor1"), "at most 2000 results");
     assertEngineRefusal(http.get("/engine-rest/history/activity-instance?maxResults=100000000", "auditor1"),
         "queryMaxResultsLimit");
     assertEngineRefusal(http.get("/engine-rest/variable-instance?deserializeValues=false", "agent1"), "maxResults");
