@@ -33,6 +33,18 @@ try {
     const swagger = await page.goto(`${BASE}/swagger-ui/index.html`, { waitUntil: 'networkidle' });
     result.swaggerStatus = swagger.status();
   }
+  if (scenario === 'swagger-ui') {
+    // Swagger UI's own calls, from its own page: its request interceptor adds X-Requested-By; without it the same
+    // bodiless POST from the page is refused
+    result.swagger = await page.evaluate(async ([base]) => {
+      const url = `${base}/api/returns/R-SWAGGER/delivery`;
+      const intercepted = window.ui.getConfigs().requestInterceptor({ url, method: 'POST', headers: {} });
+      const withHeader = await fetch(url, { method: 'POST', headers: intercepted.headers });
+      const without = await fetch(url, { method: 'POST' });
+      return { header: intercepted.headers['X-Requested-By'] || null, status: withHeader.status,
+        statusWithout: without.status };
+    }, [BASE]);
+  }
   for (const attack of ATTACKS) {
     await page.goto(`${EVIL}/attack.html`, { waitUntil: 'load' });
     const target = `${BASE}${attack.path}`;
