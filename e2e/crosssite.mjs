@@ -36,6 +36,7 @@ try {
   if (scenario === 'swagger-ui') {
     // Swagger UI's own calls, from its own page: its request interceptor adds X-Requested-By; without it the same
     // bodiless POST from the page is refused
+    await page.waitForFunction(() => window.ui && window.ui.getConfigs && window.ui.getConfigs().requestInterceptor);
     result.swagger = await page.evaluate(async ([base]) => {
       const url = `${base}/api/returns/R-SWAGGER/delivery`;
       const intercepted = window.ui.getConfigs().requestInterceptor({ url, method: 'POST', headers: {} });
