@@ -24,7 +24,7 @@ try {
   await page.waitForLoadState('networkidle');
   for (const key of keys) {
     // outside the browser's cookie jar: an API login must not replace the webapp's session
-    const definitions = await (await fetch(`${BASE}/engine-rest/process-definition?key=${key}&latestVersion=true`,
+    const definitions = await (await fetch(`${BASE}/engine-rest/process-definition?key=${key}&latestVersion=true&maxResults=1`,
       { headers: { Authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` } })).json();
     await page.goto(`${BASE}/camunda/app/cockpit/default/#/process-definition/${definitions[0].id}/runtime`,
       { waitUntil: 'networkidle' });

@@ -84,14 +84,15 @@ poll() {
 }
 
 # task_id USER QUERY: the id of the first task USER sees for an /engine-rest/task query string; fails if none
+# (the engine's lists answer at most 1,000 a request and want maxResults: one page of 10 is plenty here)
 task_id() {
-  call "$1" GET "/engine-rest/task?$2" 200
+  call "$1" GET "/engine-rest/task?$2&maxResults=10" 200
   str id
 }
 
 # has_task USER QUERY: true once USER sees a task for the query (sets TASK)
 has_task() {
-  call "$1" GET "/engine-rest/task?$2" 200
+  call "$1" GET "/engine-rest/task?$2&maxResults=10" 200
   local re='"id":"([^"]+)"'
   [[ $BODY =~ $re ]] && TASK=${BASH_REMATCH[1]}
 }

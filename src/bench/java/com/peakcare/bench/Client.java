@@ -34,6 +34,27 @@ final class Client {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  /** A GET whose answer is counted, not kept: its status and its size in bytes. */
+  long[] getCounted(String path, String user) {
+    try {
+      HttpResponse<java.io.InputStream> res = http.send(request(path, user).GET().build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      long bytes = 0;
+      try (java.io.InputStream in = res.body()) {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          bytes += n;
+        }
+      }
+      return new long[] {res.statusCode(), bytes};
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The body when the status is the expected one, else an exception naming both. */
   static String expect(HttpResponse<String> response, int... statuses) {
     for (int s : statuses) {

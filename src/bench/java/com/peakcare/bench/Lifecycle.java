@@ -208,7 +208,7 @@ final class Lifecycle {
   String claimAndComplete(String returnNo, String taskKey, String user, String variables, AtomicInteger requests) {
     requests.addAndGet(3);
     String found = Client.expect(client.get("/engine-rest/task?processInstanceBusinessKey=" + returnNo
-        + "&taskDefinitionKey=" + taskKey, user), 200);
+        + "&taskDefinitionKey=" + taskKey + "&maxResults=10", user), 200);
     JsonNode tasks;
     try {
       tasks = JSON.readTree(found);

@@ -57,7 +57,7 @@ public final class PeakCareBench {
   private static final int LIFECYCLE_IN_FLIGHT = Integer.getInteger("bench.lifecycleInFlight", 200);
   private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
   /** Which phases run: open, complete, lifecycle (comma-separated). */
-  private static final String PHASES = System.getProperty("bench.phases", "open,complete,lifecycle");
+  private static final String PHASES = System.getProperty("bench.phases", "open,complete,lifecycle,hammer");
   /** Extra PeakCare arguments, space-separated, e.g. "--spring.datasource.hikari.maximum-pool-size=20". */
   private static final String APP_ARGS = System.getProperty("bench.appArgs", "");
 
@@ -115,6 +115,9 @@ public final class PeakCareBench {
       if (PHASES.contains("open")) {
         openPhase(db, client, 32, false);
       }
+      if (PHASES.contains("hammer")) {
+        hammerPhase(db, client);
+      }
 
       results.put("rss_peak_mb", peakRss.get());
       results.put("rss_end_mb", Machine.rssMb());
@@ -146,7 +149,10 @@ public final class PeakCareBench {
             "--peakcare.audit.key-file=" + OUT.resolve("audit-signing.key"),
             // business logs go to a file, as in production; the console keeps the benchmark's table readable
             "--logging.file.name=" + OUT.resolve("peakcare.log"),
-            "--logging.threshold.console=WARN"));
+            "--logging.threshold.console=WARN",
+            // the throughput phases load one account each as fast as they can: their per-account rate limits are
+            // lifted (issue 26); the history's stays, for the hammer phase
+            "--peakcare.rate-limit.rules.open-cases.capacity=0", "--peakcare.rate-limit.rules.lists.capacity=0"));
     for (String extra : APP_ARGS.trim().split("\\s+")) {
       if (!extra.isBlank()) {
         args.add(extra);
@@ -433,6 +439,25 @@ public final class PeakCareBench {
         .forEach(e -> top.add(String.format("%s %.1f", e.getKey(),
             (e.getValue()[3] - before.getOrDefault(e.getKey(), new long[7])[3]) / (double) Math.max(1, r.closed()))));
     notes.add("rows inserted per case by table: " + String.join(", ", top));
+  }
+
+  // ---- 4. one account hammers the history (issue 26) ----
+
+  private void hammerPhase(BenchDatabase db, Client client) throws Exception {
+    db.quiesce(QUIESCE_SECONDS);
+    results.put("hammer_activity_instances", db.count("select count(*) from act_hi_actinst"));
+    Hammer.Result r = Hammer.run(client, 16, Math.min(PHASE_SECONDS, 30));
+    row(r.alone().line());
+    row(r.hammered().line());
+    row(String.format("%-34s %s; %d answers of 200 at %.1f MB each", "hammer (auditor1, 16 clients)",
+        r.statuses(), r.okAnswers(), r.okMb()));
+    results.put("victim_alone_p50_ms", round(r.alone().p50()));
+    results.put("victim_alone_p99_ms", round(r.alone().p99()));
+    results.put("victim_hammered_p50_ms", round(r.hammered().p50()));
+    results.put("victim_hammered_p99_ms", round(r.hammered().p99()));
+    results.put("victim_hammered_errors", r.hammered().errors());
+    results.put("hammer_statuses", r.statuses().toString());
+    results.put("hammer_ok_mb_each", round(r.okMb()));
   }
 
   // ---- output ----

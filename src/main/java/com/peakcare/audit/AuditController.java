@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.peakcare.web.ListPage;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "audit", description = "Signed sign-offs: list, export, verify")
 class AuditController {
 
+  /** A CSV export is one page of at most this many rows (page and size as in JSON). */
+  static final int CSV_ROWS = 5_000;
   private static final String AUDITORS = "hasAnyAuthority('GROUP_auditors', 'GROUP_camunda-admin')";
 
   private final SignOffLedger ledger;
@@ -38,13 +41,15 @@ class AuditController {
   @PreAuthorize(AUDITORS)
   @Operation(operationId = "listSignOffs", summary = "Sign-offs, filtered by campaign and/or signer (auditors)",
       description = "The same sign-offs as CSV with `Accept: text/csv` (or the query parameter `format=csv`), "
-          + "one row per sign-off with every signed field, for a spreadsheet or an external check of the signatures.")
-  @ApiResponse(responseCode = "200", description = "The sign-offs, oldest first per campaign", content = {
+          + "one row per sign-off with every signed field, for a spreadsheet or an external check of the signatures. "
+          + "JSON pages hold up to 200 sign-offs (`size`), a CSV page up to 5,000 (its default).")
+  @ApiResponse(responseCode = "200", description = "One page of the sign-offs, oldest first per campaign", content = {
       @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
           array = @ArraySchema(schema = @Schema(implementation = SignOff.class))),
       @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-  List<SignOff> signoffs(@RequestParam(required = false) String campaign, @RequestParam(required = false) String signer) {
-    return ledger.find(campaign, signer);
+  List<SignOff> signoffs(@RequestParam(required = false) String campaign, @RequestParam(required = false) String signer,
+      ListPage page) {
+    return ledger.find(campaign, signer, page.checked());
   }
 
   // documented with listSignOffs: one operation whose answer is JSON or CSV, as the client asks
@@ -52,16 +57,16 @@ class AuditController {
   @PreAuthorize(AUDITORS)
   @Hidden
   ResponseEntity<String> signoffsCsv(@RequestParam(required = false) String campaign,
-      @RequestParam(required = false) String signer) {
-    return csv(campaign, signer);
+      @RequestParam(required = false) String signer, ListPage page) {
+    return csv(campaign, signer, page);
   }
 
   @GetMapping(value = "/signoffs", params = "format=csv")
   @PreAuthorize(AUDITORS)
   @Hidden
   ResponseEntity<String> signoffsCsvByParameter(@RequestParam(required = false) String campaign,
-      @RequestParam(required = false) String signer) {
-    return csv(campaign, signer);
+      @RequestParam(required = false) String signer, ListPage page) {
+    return csv(campaign, signer, page);
   }
 
   @GetMapping("/campaigns/{code}/verify")
@@ -84,10 +89,10 @@ class AuditController {
     return new PublicKey(SigningKeys.ALGORITHM, "X.509", keys.keyId(), SigningKeys.b64(keys.publicKey().getEncoded()));
   }
 
-  private ResponseEntity<String> csv(String campaign, String signer) {
+  private ResponseEntity<String> csv(String campaign, String signer, ListPage page) {
     String header = "campaign,seq,stage,meaning,errorCount,signerId,signerName,versionHash,signedAt,taskId,"
         + "prevHash,recordHash,signature,keyId,id";
-    String body = ledger.find(campaign, signer).stream()
+    String body = ledger.find(campaign, signer, page.checked(CSV_ROWS, CSV_ROWS)).stream()
         .map(s -> String.join(",", cell(s.campaign()), String.valueOf(s.seq()), cell(s.stage()),
             cell(s.meaning()), String.valueOf(s.errorCount()), cell(s.signerId()), cell(s.signerName()),
             s.versionHash(), s.signedAt().toString(), cell(s.taskId()), s.prevHash(), s.recordHash(),

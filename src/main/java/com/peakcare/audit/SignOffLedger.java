@@ -84,8 +84,8 @@ public class SignOffLedger {
     return jdbc.query("select * from PC_SIGNOFF where CAMPAIGN_CODE = ? order by SEQ", SignOffLedger::row, campaign);
   }
 
-  /** Sign-offs by filter (any may be null), in campaign then chain order. */
-  public List<SignOff> find(String campaign, String signer) {
+  /** Sign-offs by filter (any may be null), in campaign then chain order, one page. */
+  public List<SignOff> find(String campaign, String signer, com.peakcare.web.ListPage.Bounds page) {
     StringBuilder sql = new StringBuilder("select * from PC_SIGNOFF where 1 = 1");
     List<Object> args = new java.util.ArrayList<>();
     if (campaign != null) {
@@ -96,7 +96,9 @@ public class SignOffLedger {
       sql.append(" and SIGNER_ID = ?");
       args.add(signer);
     }
-    sql.append(" order by CAMPAIGN_CODE, SEQ");
+    sql.append(" order by CAMPAIGN_CODE, SEQ").append(com.peakcare.web.ListPage.Bounds.SQL);
+    args.add(page.limit());
+    args.add(page.offset());
     return jdbc.query(sql.toString(), SignOffLedger::row, args.toArray());
   }
 

@@ -100,16 +100,16 @@ class BriefingController {
   @GetMapping("/briefing-credits")
   @Operation(operationId = "listBriefingCredits", summary = "Passed quizzes and answered questions by campaign and/or "
       + "person, append-only: your own, or anyone's for supervisors and auditors")
-  @ApiResponse(responseCode = "200", description = "The credits, oldest first")
+  @ApiResponse(responseCode = "200", description = "One page of the credits, oldest first")
   @ApiResponse(responseCode = "403", description = "Another person's credits, asked by someone who is not a supervisor "
       + "or auditor")
   List<Credit> credits(@RequestParam(required = false) String campaign, @RequestParam(required = false) String person,
-      Authentication auth) {
+      com.peakcare.web.ListPage page, Authentication auth) {
     boolean all = has(auth, Groups.SUPERVISORS) || has(auth, Groups.AUDITORS);
     if (!all && person != null && !person.equals(auth.getName())) {
       throw ApiException.forbidden("only supervisors and auditors read other people's briefing credits");
     }
-    return credits.find(campaign, all ? person : auth.getName());
+    return credits.find(campaign, all ? person : auth.getName(), page.checked());
   }
 
   private RoundView roundView(String code, Round r) {

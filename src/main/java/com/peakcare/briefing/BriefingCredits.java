@@ -46,8 +46,13 @@ class BriefingCredits {
     log.info("campaign {} briefing credit {} for {}", campaign, kind, person);
   }
 
-  /** Credits by campaign and/or person (either may be null), oldest first. */
+  /** Every entry of a campaign (or of a person in it): bounded by the campaign, for its own view. */
   List<Credit> find(String campaign, String person) {
+    return find(campaign, person, new com.peakcare.web.ListPage.Bounds(Integer.MAX_VALUE, 0));
+  }
+
+  /** One page of the entries by filter (any may be null), oldest first. */
+  List<Credit> find(String campaign, String person, com.peakcare.web.ListPage.Bounds page) {
     StringBuilder sql = new StringBuilder("select * from PC_BRIEFING_CREDIT where 1 = 1");
     List<Object> args = new ArrayList<>();
     if (campaign != null) {
@@ -58,7 +63,9 @@ class BriefingCredits {
       sql.append(" and PERSON_ID = ?");
       args.add(person);
     }
-    sql.append(" order by CREATED_AT, ID");
+    sql.append(" order by CREATED_AT, ID").append(com.peakcare.web.ListPage.Bounds.SQL);
+    args.add(page.limit());
+    args.add(page.offset());
     return jdbc.query(sql.toString(), BriefingCredits::row, args.toArray());
   }
 

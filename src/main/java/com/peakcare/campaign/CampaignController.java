@@ -202,15 +202,15 @@ class CampaignController {
   @GetMapping("/campaign-ledger")
   @Operation(operationId = "listLedgerEntries", summary = "Rewards and penalties by campaign and/or person: your "
       + "own, or anyone's for auditors")
-  @ApiResponse(responseCode = "200", description = "The entries")
+  @ApiResponse(responseCode = "200", description = "One page of the entries, oldest first")
   @ApiResponse(responseCode = "403", description = "Only auditors read other people's rewards and penalties")
   List<LedgerEntry> ledger(@RequestParam(required = false) String campaign,
-      @RequestParam(required = false) String person, Authentication auth) {
+      @RequestParam(required = false) String person, com.peakcare.web.ListPage page, Authentication auth) {
     boolean all = has(auth, Groups.AUDITORS);
     if (!all && person != null && !person.equals(auth.getName())) {
       throw ApiException.forbidden("only auditors read other people's rewards and penalties");
     }
-    return ledger.find(campaign, all ? person : auth.getName());
+    return ledger.find(campaign, all ? person : auth.getName(), page.checked());
   }
 
   // ---- view ------------------------------------------------------------------------------------------------

@@ -291,7 +291,9 @@ public class EngineGate extends AbstractProcessEnginePlugin {
       throw Refusal.forbidden("只有管理员可以从中途启动流程或跳过其监听器 · Only administrators may start a process in the "
           + "middle or without its listeners");
     }
-    return door.start(plain(variables), businessKey, actor);
+    // the door reads PeakCare's records as PeakCare (it is told who acts): its lists are not a person's query, which
+    // Camunda's result limit (queryMaxResultsLimit) would refuse unpaged
+    return asPeakCare(() -> door.start(plain(variables), businessKey, actor));
   }
 
   private String keyOf(String definitionId) {
@@ -431,6 +433,7 @@ public class EngineGate extends AbstractProcessEnginePlugin {
         if (actor.isPerson()) {
           if (command instanceof TaskQueryImpl query) {
             QueryExpressions.refuseAny(query);
+            QueryLimits.refuseOversized(query);
           } else if (!actor.isAdmin() && ADMIN_ONLY.stream().anyMatch(c -> c.isInstance(command))) {
             throw Refusal.forbidden("只有管理员可以从中途启动、修改或迁移流程，或直接写入流程变量；请通过任务的表单办理 · "
                 + "Only administrators may start a process in the middle, modify or migrate it, or write its "

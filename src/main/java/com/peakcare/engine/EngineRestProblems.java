@@ -3,11 +3,14 @@ package com.peakcare.engine;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.peakcare.web.DatabaseOutage;
+import com.peakcare.web.RefusalLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler;
@@ -46,17 +49,19 @@ class EngineRestProblems {
   private static final Logger log = LoggerFactory.getLogger(EngineRestProblems.class);
 
   @Bean
-  ResourceConfigCustomizer engineRestExceptionMappers() {
+  ResourceConfigCustomizer engineRestExceptionMappers(
+      @org.springframework.beans.factory.annotation.Value("${camunda.bpm.generic-properties.properties"
+          + ".queryMaxResultsLimit:2147483647}") int resultLimit) {
     return config -> {
-      config.register(new AnyFailure(), PRIORITY);
-      config.register(new EngineFailure(), PRIORITY);
-      config.register(new RestFailure(), PRIORITY);
-      config.register(new UnreadableJson(), PRIORITY);
-      config.register(new UnmappableJson(), PRIORITY);
+      config.register(new AnyFailure(resultLimit), PRIORITY);
+      config.register(new EngineFailure(resultLimit), PRIORITY);
+      config.register(new RestFailure(resultLimit), PRIORITY);
+      config.register(new UnreadableJson(resultLimit), PRIORITY);
+      config.register(new UnmappableJson(resultLimit), PRIORITY);
     };
   }
 
-  static Response answer(Throwable failure) {
+  static Response answer(Throwable failure, int resultLimit) {
     if (DatabaseOutage.causedBy(failure)) {
       log.warn("database unreachable: {} answered 503 ({})", request(), DatabaseOutage.rootCause(failure));
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
@@ -70,6 +75,14 @@ class EngineRestProblems {
       response = new JsonParseExceptionHandler().toResponse(unreadable);
     } else if (failure instanceof JsonMappingException unmappable) {
       response = new JsonMappingExceptionHandler().toResponse(unmappable);
+    } else if (overTheResultLimit(failure)) {
+      response = Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(ExceptionDto.fromException(new BadUserRequestException(resultLimitSentence(resultLimit)))).build();
+    } else if (refusedWhileBuildingTheQuery(failure)) {
+      response = Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(ExceptionDto.fromException(new BadUserRequestException("查询条件有误 · The query is not valid: "
+              + ("valueType is null".equals(failure.getMessage()) ? "unknown variable type (sort by String, Integer, "
+                  + "Short, Long, Double, Boolean or Date)" : failure.getMessage())))).build();
     } else {
       // Camunda's status and body, without its logging (ExceptionHandlerHelper.getResponse would log as well)
       ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
@@ -78,14 +91,49 @@ class EngineRestProblems {
     }
     int status = response.getStatus();
     if (status < 500) {
-      log.info("{} answered {}: {}", request(), status, FailureKinds.oneLine(failure));
+      RefusalLog.info(log, "engine-" + status, "{} answered {}: {}", request(), status, FailureKinds.oneLine(failure));
     } else if (FailureKinds.notAFault(failure)) {
       // Camunda answers some mistakes 500 (completing a task that does not exist): not a fault of PeakCare's
-      log.warn("{} answered {}: {}", request(), status, FailureKinds.oneLine(failure));
+      RefusalLog.warn(log, "engine-" + status, "{} answered {}: {}", request(), status, FailureKinds.oneLine(failure));
     } else {
-      log.error("{} answered {}", request(), status, failure);
+      RefusalLog.error(log, "engine-fault", "{} answered {}", request(), status, failure);
     }
     return response;
+  }
+
+  /** Camunda's refusal of a list without maxResults, or with more than queryMaxResultsLimit. */
+  static boolean overTheResultLimit(Throwable failure) {
+    return failure instanceof BadUserRequestException && failure.getMessage() != null
+        && (failure.getMessage().startsWith("Max results limit of ")
+            || failure.getMessage().startsWith("An unbound number of results is forbidden"));
+  }
+
+  /** The limit named, and what to do: Camunda's own words give neither ("An unbound number of results…"). */
+  private static String resultLimitSentence(int limit) {
+    return "列表每次最多 " + limit + " 条，请用 firstResult 和 maxResults 分页 · A list answers at most " + limit
+        + " results a request (queryMaxResultsLimit): page it with firstResult and maxResults (at most " + limit + ")";
+  }
+
+  /**
+   * The engine refused a request's query while the REST API built it from the request (a variable sorted by as type
+   * Object, a value type that does not exist, a value a query method does not take), before it ran: the caller's
+   * mistake, answered 400 naming it (Camunda: 500 with a stack trace). Told by where it was thrown: inside one of the
+   * REST API's request objects ({@code org.camunda.bpm.engine.rest.dto}), with no engine command running.
+   */
+  static boolean refusedWhileBuildingTheQuery(Throwable failure) {
+    if (!(failure instanceof ProcessEngineException) || failure.getCause() != null) {
+      return false;
+    }
+    for (StackTraceElement frame : failure.getStackTrace()) {
+      String type = frame.getClassName();
+      if (type.startsWith("org.camunda.bpm.engine.impl.interceptor.")) {
+        return false;
+      }
+      if (type.startsWith("org.camunda.bpm.engine.rest.dto.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String request() {
@@ -111,37 +159,67 @@ class EngineRestProblems {
   // one class per exception type: Jersey reads the mapped type from the class's generic interface
 
   static final class AnyFailure implements ExceptionMapper<Throwable> {
+    private final int resultLimit;
+
+    AnyFailure(int resultLimit) {
+      this.resultLimit = resultLimit;
+    }
+
     @Override
     public Response toResponse(Throwable failure) {
-      return answer(failure);
+      return answer(failure, resultLimit);
     }
   }
 
   static final class EngineFailure implements ExceptionMapper<ProcessEngineException> {
+    private final int resultLimit;
+
+    EngineFailure(int resultLimit) {
+      this.resultLimit = resultLimit;
+    }
+
     @Override
     public Response toResponse(ProcessEngineException failure) {
-      return answer(failure);
+      return answer(failure, resultLimit);
     }
   }
 
   static final class RestFailure implements ExceptionMapper<RestException> {
+    private final int resultLimit;
+
+    RestFailure(int resultLimit) {
+      this.resultLimit = resultLimit;
+    }
+
     @Override
     public Response toResponse(RestException failure) {
-      return answer(failure);
+      return answer(failure, resultLimit);
     }
   }
 
   static final class UnreadableJson implements ExceptionMapper<JsonParseException> {
+    private final int resultLimit;
+
+    UnreadableJson(int resultLimit) {
+      this.resultLimit = resultLimit;
+    }
+
     @Override
     public Response toResponse(JsonParseException failure) {
-      return answer(failure);
+      return answer(failure, resultLimit);
     }
   }
 
   static final class UnmappableJson implements ExceptionMapper<JsonMappingException> {
+    private final int resultLimit;
+
+    UnmappableJson(int resultLimit) {
+      this.resultLimit = resultLimit;
+    }
+
     @Override
     public Response toResponse(JsonMappingException failure) {
-      return answer(failure);
+      return answer(failure, resultLimit);
     }
   }
 }

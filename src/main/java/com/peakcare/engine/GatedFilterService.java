@@ -21,6 +21,7 @@ class GatedFilterService extends FilterServiceImpl {
   public Filter saveFilter(Filter filter) {
     if (gate.actor().isPerson() && filter != null && filter.getQuery() != null) {
       QueryExpressions.refuseUnlisted(filter.getQuery());
+      QueryLimits.refuseOversized(filter.getQuery());
     }
     return super.saveFilter(filter);
   }
@@ -28,6 +29,7 @@ class GatedFilterService extends FilterServiceImpl {
   private void check(String filterId, Query<?, ?> extendingQuery) {
     if (extendingQuery != null) {
       QueryExpressions.refuseAny(extendingQuery);
+      QueryLimits.refuseOversized(extendingQuery);
     }
     Filter stored = filterId == null ? null : super.getFilter(filterId);
     if (stored != null && stored.getQuery() != null) {

@@ -1,5 +1,6 @@
 package com.peakcare.engine;
 
+import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.identity.User;
@@ -7,6 +8,8 @@ import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -17,21 +20,25 @@ import org.springframework.stereotype.Component;
  *   <li>a password check goes through the {@link PasswordGuard} (security's login throttle, per user and source), and
  *       Camunda's own lasting lock after ten failures is switched off here (it let anyone lock out any account);</li>
  *   <li>only administrators change a user's name or e-mail: a sign-off's printed name comes from the staff
- *       directory, and nobody edits their own (a password change stays everyone's own business).</li>
+ *       directory, and nobody edits their own (a password change stays everyone's own business);</li>
+ *   <li>a password set, a user deleted, a membership removed or a group deleted is announced as
+ *       {@link AccountChanged} once it is saved, so that the account's open sessions end (issue 26).</li>
  * </ul>
  */
 @Component
 class GuardedIdentity extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<PasswordGuard> guard;
+  private final ApplicationEventPublisher events;
 
-  GuardedIdentity(ObjectProvider<PasswordGuard> guard) {
+  GuardedIdentity(ObjectProvider<PasswordGuard> guard, ApplicationEventPublisher events) {
     this.guard = guard;
+    this.events = events;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setIdentityService(new Service(guard));
+    configuration.setIdentityService(new Service(guard, events));
     // no lasting lock and no engine-side delay: the throttle decides, per user and source
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setLoginDelayBase(0);
@@ -39,9 +46,38 @@ class GuardedIdentity extends AbstractProcessEnginePlugin {
 
   static final class Service extends IdentityServiceImpl {
     private final ObjectProvider<PasswordGuard> guard;
+    private final ApplicationEventPublisher events;
 
-    Service(ObjectProvider<PasswordGuard> guard) {
+    Service(ObjectProvider<PasswordGuard> guard, ApplicationEventPublisher events) {
       this.guard = guard;
+      this.events = events;
+    }
+
+    @Override
+    public void deleteUser(String userId) {
+      super.deleteUser(userId);
+      changed(userId, "deleted");
+    }
+
+    @Override
+    public void deleteMembership(String userId, String groupId) {
+      super.deleteMembership(userId, groupId);
+      changed(userId, "left group " + groupId);
+    }
+
+    @Override
+    public void deleteGroup(String groupId) {
+      // the members, read in a command of its own: PeakCare's lookup, not a person's list (queryMaxResultsLimit)
+      List<String> members = commandExecutor.execute(ctx -> ctx.getProcessEngineConfiguration().getIdentityService()
+          .createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList());
+      super.deleteGroup(groupId);
+      members.forEach(m -> changed(m, "group " + groupId + " deleted"));
+    }
+
+    private void changed(String userId, String change) {
+      if (userId != null) {
+        events.publishEvent(new AccountChanged(userId, change));
+      }
     }
 
     @Override
@@ -73,7 +109,11 @@ class GuardedIdentity extends AbstractProcessEnginePlugin {
               + "administrators in the staff directory");
         }
       }
+      boolean newPassword = user instanceof UserEntity entity && entity.hasNewPassword();
       super.saveUser(user);
+      if (newPassword) {
+        changed(user.getId(), "password set");
+      }
     }
   }
 }

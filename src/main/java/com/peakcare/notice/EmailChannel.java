@@ -1,5 +1,6 @@
 package com.peakcare.notice;
 
+import com.peakcare.web.DeliverableEmail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
  * E-mail over SMTP with Spring Mail, configured by {@code peakcare.notice.email.*}. The sender is this channel's
  * own, not an application-wide bean: Spring Boot would otherwise add an SMTP health check, and an SMTP outage
  * (which notices survive through retries) would mark every node DOWN at its load balancer.
- * The Message-ID is derived from the notice key, so a re-send after a crash is recognisably the same message.
+ * The Message-ID is derived from the notice key, so a re-send after a crash is recognisably the same message. Before
+ * it leaves, the address is checked again ({@link DeliverableEmail}: no IP literal, no quoted local part) and subject
+ * and text hold no control character but line breaks and tabs ({@link Unsendable}).
  */
 @Component
 class EmailChannel implements NoticeChannel {
@@ -57,6 +60,12 @@ class EmailChannel implements NoticeChannel {
 
   @Override
   public void send(NoticeOutbox.Stored notice) {
+    if (!DeliverableEmail.Check.isDeliverable(notice.email())) {
+      throw new Unsendable("e-mail address is not one PeakCare delivers to (an IP literal, a quoted or malformed "
+          + "address)");
+    }
+    Unsendable.refuseControlCharacters("e-mail subject", notice.subject());
+    Unsendable.refuseControlCharacters("e-mail text", notice.notice().text());
     String messageId = "<" + notice.notice().key().replaceAll("[^A-Za-z0-9.-]", ".") + "@notice.peakcare>";
     try {
       MimeMessage message = new FixedIdMessage(sender.getSession(), messageId);

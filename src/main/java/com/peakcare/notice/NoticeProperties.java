@@ -47,9 +47,13 @@ public class NoticeProperties {
     private String apiKey = "";
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(10);
+    /** The longest text sent (a long SMS of several parts); a longer one is not sent (issue 26). */
+    private int maxLength = 500;
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public int getMaxLength() { return maxLength; }
+    public void setMaxLength(int maxLength) { this.maxLength = maxLength; }
     public String getUrl() { return url; }
     public void setUrl(String url) { this.url = url; }
     public String getApiKey() { return apiKey; }

@@ -11,7 +11,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * SMS through the gateway: JSON POST {@code {to, text, reference}} to {@code peakcare.notice.sms.url} with
- * {@code X-Api-Key} and {@code Idempotency-Key} (the notice key) headers. Any non-2xx answer is a failure.
+ * {@code X-Api-Key} and {@code Idempotency-Key} (the notice key) headers. Any non-2xx answer is a failure. Before it
+ * leaves, the text is checked (issue 26): not empty, at most {@code peakcare.notice.sms.max-length} characters (500),
+ * no control or invisible formatting character but a line break; otherwise the channel fails ({@link Unsendable}),
+ * and the notice with it: retried, then an incident that names why.
  */
 @Component
 class SmsChannel implements NoticeChannel {
@@ -50,6 +53,12 @@ class SmsChannel implements NoticeChannel {
 
   @Override
   public void send(NoticeOutbox.Stored notice) {
+    String text = notice.notice().text();
+    if (text == null || text.isBlank() || text.length() > config.getMaxLength()) {
+      throw new Unsendable("SMS text of " + (text == null ? 0 : text.length()) + " characters: at most "
+          + config.getMaxLength() + " are sent (peakcare.notice.sms.max-length)");
+    }
+    Unsendable.refuseControlCharacters("SMS text", text);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("to", notice.phone());
     body.put("text", notice.notice().text());

@@ -177,7 +177,7 @@ class ReturnCaseRepository {
         .stream().findFirst();
   }
 
-  List<CaseRow> list(Status status, String assignee, String openedBy, int page, int size) {
+  List<CaseRow> list(Status status, String assignee, String openedBy, com.peakcare.web.ListPage.Bounds page) {
     StringBuilder sql = new StringBuilder("select * from PC_RETURN_CASE where 1 = 1");
     List<Object> args = new ArrayList<>();
     if (status != null) {
@@ -192,9 +192,9 @@ class ReturnCaseRepository {
       sql.append(" and OPENED_BY = ?");
       args.add(openedBy);
     }
-    sql.append(" order by CREATED_AT desc, RETURN_NO limit ? offset ?");
-    args.add(size);
-    args.add(page * size);
+    sql.append(" order by CREATED_AT desc, RETURN_NO").append(com.peakcare.web.ListPage.Bounds.SQL);
+    args.add(page.limit());
+    args.add(page.offset());
     return jdbc.query(sql.toString(), CASE, args.toArray());
   }
 

@@ -222,8 +222,9 @@ public class ReturnCases {
         refundCare.promiseOf(returnNo).orElse(null));
   }
 
-  public List<ReturnCaseView.Summary> list(Status status, String assignee, String openedBy, int page, int size) {
-    return repository.list(status, assignee, openedBy, page, size).stream().map(ReturnCaseView.Summary::of).toList();
+  public List<ReturnCaseView.Summary> list(Status status, String assignee, String openedBy,
+      com.peakcare.web.ListPage.Bounds page) {
+    return repository.list(status, assignee, openedBy, page).stream().map(ReturnCaseView.Summary::of).toList();
   }
 
   @Transactional

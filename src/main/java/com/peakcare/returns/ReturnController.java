@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import com.peakcare.identity.Groups;
 import com.peakcare.web.ApiException;
+import com.peakcare.web.ListPage;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import java.net.URI;
@@ -107,9 +108,8 @@ class ReturnController {
   List<ReturnCaseView.Summary> list(
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) String assignee,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Authentication auth) {
-    return cases.list(status, assignee, isIntegratorOnly(auth) ? auth.getName() : null, page, size);
+      ListPage page, Authentication auth) {
+    return cases.list(status, assignee, isIntegratorOnly(auth) ? auth.getName() : null, page.checked());
   }
 
   @Schema(name = "ParcelShipment")

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Email;
+import com.peakcare.web.DeliverableEmail;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -39,7 +39,7 @@ public record ReturnRequest(
   public record Customer(
       @NotBlank @Size(max = 64) String name,
       @NotBlank @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "a phone number") String phone,
-      @Email @Size(max = 128) String email,
+      @DeliverableEmail @Size(max = 128) String email,
       @NotNull MemberTier memberTier,
       @NotBlank @Pattern(regexp = "zh-CN|en", message = "zh-CN or en") String locale,
       @NotBlank @Size(max = 32) String province) {}

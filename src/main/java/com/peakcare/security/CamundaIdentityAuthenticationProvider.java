@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
  * <p>Integrators send the same credentials with every call, and checking them costs a user lookup, a salted hash
  * and a group query each time. A successful login is therefore remembered for {@code peakcare.security.login-cache-ttl}
  * (default 30 s, {@code 0s} turns it off), keyed by the user and a SHA-256 of user and password (the password itself
- * is never kept). A failed login is never cached. The price: a password change, a removed user or a changed group
- * membership takes effect on the API up to that long after it is made.
+ * is never kept). A failed login is never cached. A password set, a removed user or a removed membership forgets the
+ * user's entries on this node at once ({@link AccountSessions}); on other nodes, and for other changes (a new group),
+ * the change takes effect on the API up to that long after it is made.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -69,6 +70,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       }
     }
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  /** Forgets every remembered login of this user (any password): its account changed ({@link AccountSessions}). */
+  void forget(String user) {
+    if (logins != null) {
+      logins.asMap().keySet().removeIf(key -> key.startsWith(user + '\u0000'));
+    }
   }
 
   @Override

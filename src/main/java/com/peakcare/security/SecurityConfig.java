@@ -1,5 +1,6 @@
 package com.peakcare.security;
 
+import com.peakcare.web.CrossSiteGuard;
 import com.peakcare.web.PathGuard;
 import com.peakcare.web.ProblemWriter;
 import com.peakcare.web.RequestSizeLimit;
@@ -33,11 +34,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 @EnableMethodSecurity
+@org.springframework.boot.context.properties.EnableConfigurationProperties(RateLimits.Settings.class)
 class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService,
+      @org.springframework.beans.factory.annotation.Value("${peakcare.web.allowed-origins:}")
+      java.util.Set<String> allowedOrigins) throws Exception {
     // path patterns on the whole path: /engine-rest is Jersey's servlet, not Spring MVC's
     // the OpenAPI document as YAML too: "/v3/api-docs/**" does not match "/v3/api-docs.yaml"
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
@@ -59,9 +63,12 @@ class SecurityConfig {
         .exceptionHandling(x -> x.accessDeniedHandler((req, res, e) ->
             ProblemWriter.write(res, HttpStatus.FORBIDDEN, "Your groups may not do this")))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Basic credentials are not sent by a cross-site form, and the webapps have their own CSRF filter
+        // no session, no CSRF token: a browser's cached Basic credentials are kept from other sites' pages by
+        // CrossSiteGuard (issue 26), after the login so that a page without it still sees 401; the webapps have
+        // their own CSRF filter
         .csrf(c -> c.disable())
-        .addFilterAfter(new CamundaAuthenticationBridge(identityService), AuthorizationFilter.class);
+        .addFilterAfter(new CrossSiteGuard(allowedOrigins), AuthorizationFilter.class)
+        .addFilterAfter(new CamundaAuthenticationBridge(identityService), CrossSiteGuard.class);
     return http.build();
   }
 
@@ -111,8 +118,8 @@ class SecurityConfig {
   @Bean
   org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
     return (request, response, e) -> {
-      org.slf4j.LoggerFactory.getLogger(PathGuard.class).info("refused request {}: {}", request.getRequestURI(),
-          e.getMessage());
+      com.peakcare.web.RefusalLog.info(org.slf4j.LoggerFactory.getLogger(PathGuard.class), "path",
+          "refused request {}: {}", request.getRequestURI(), e.getMessage());
       ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "请求路径不合规范 · The request path is not in its plain "
           + "form: " + e.getMessage());
     };
@@ -127,6 +134,30 @@ class SecurityConfig {
         new RequestSizeLimit(max.toBytes()));
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
     registration.setName("requestSizeLimit");
+    registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 2);
+    return registration;
+  }
+
+  /** One account's requests of a costly kind are bounded (429 beyond), before their bodies are read (issue 26). */
+  @Bean
+  FilterRegistrationBean<RateLimits> rateLimits(RateLimits.Settings settings) {
+    FilterRegistrationBean<RateLimits> registration = new FilterRegistrationBean<>(new RateLimits(settings));
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("rateLimits");
+    registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 3);
+    return registration;
+  }
+
+  /** Every API's JSON bodies are bounded in depth and array length (400 beyond), after their size (issue 20). */
+  @Bean
+  FilterRegistrationBean<com.peakcare.web.JsonLimits> jsonLimits(
+      @org.springframework.beans.factory.annotation.Value("${peakcare.web.json.max-depth:20}") int maxDepth,
+      @org.springframework.beans.factory.annotation.Value("${peakcare.web.json.max-array-entries:1000}") int maxEntries) {
+    FilterRegistrationBean<com.peakcare.web.JsonLimits> registration = new FilterRegistrationBean<>(
+        new com.peakcare.web.JsonLimits(maxDepth, maxEntries));
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+    registration.setName("jsonLimits");
+    registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1);
     return registration;
   }
 }

@@ -39,6 +39,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
@@ -68,8 +69,17 @@ class ApiDocs {
 
       **Authentication.** HTTP Basic on every request (`Authorization: Basic …`), as a PeakCare user; a shop's system \
       is a user of the group `integrators`. There is no session and no cookie. No or wrong credentials: `401`. Your \
-      groups may not do this: `403`. Too many failed logins of a user from one address: `429` with `Retry-After` \
-      (seconds); wait that long, do not retry at once.
+      groups may not do this: `403`. Too many failed logins of a user from one address, or too many requests of \
+      one costly kind from one account (opening cases, broadcasts, long lists: a rate limit per account): `429` \
+      with `Retry-After` (seconds); wait that long, do not retry at once.
+
+      **Cross-site requests.** A request that changes something (POST, PUT, PATCH, DELETE) is refused (`403`) when \
+      a browser says it comes from another site's page (`Origin`, `Sec-Fetch-Site`), and unless it is JSON \
+      (`Content-Type: application/json`) or carries the header `X-Requested-By` (any value, e.g. your client's \
+      name): a form on another site can send neither. A request without a body and without a content type needs \
+      the header only from a browser page. Clients and curl need nothing else; Swagger UI adds the header itself.
+
+      **Lists** page: `page` from 0, `size` 1 to 200 (default 20), at most 100,000 entries deep (`400` beyond).
 
       **Errors** are RFC 7807 problem details (`application/problem+json`, schema `Problem`): `status`, `title`, \
       `detail` and the request path in `instance`. A `400` has type \
@@ -128,14 +138,18 @@ class ApiDocs {
       }
       responses.putIfAbsent("401", problem("No or wrong HTTP Basic credentials")
           .addHeaderObject(HttpHeaders.WWW_AUTHENTICATE, header("`Basic realm=\"PeakCare\"`")));
-      if (guarded(handler)) {
+      if (changes(handler)) {
+        responses.putIfAbsent("403", problem("Your groups may not do this, or the request came from another site's "
+            + "page (its `Origin` or `Sec-Fetch-Site`; see Cross-site requests above)"));
+      } else if (guarded(handler)) {
         responses.putIfAbsent("403", problem("Your groups may not do this"));
       }
       if (body) {
         responses.putIfAbsent("413", problem("The request body is larger than " + maxBody.toKilobytes() + " KiB"));
       }
-      responses.putIfAbsent("429", problem("Too many failed logins of this user from this address: retry after "
-          + "`Retry-After` seconds").addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter()));
+      responses.putIfAbsent("429", problem("Too many failed logins of this user from this address, or too many "
+          + "requests of one kind from this account (rate limit): retry after `Retry-After` seconds")
+          .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter()));
       responses.putIfAbsent("503", problem("PeakCare cannot reach its database; nothing of the request was saved: "
           + "retry after `Retry-After` seconds").addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter()));
       return operation;
@@ -201,13 +215,27 @@ class ApiDocs {
     return new Header().description("Seconds to wait before sending the request again").schema(new IntegerSchema());
   }
 
+  /** A POST, PUT, PATCH or DELETE: refused from another site's page (CrossSiteGuard). */
+  private static boolean changes(HandlerMethod handler) {
+    var mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+        org.springframework.web.bind.annotation.RequestMapping.class);
+    return mapping != null && Arrays.stream(mapping.method()).anyMatch(m -> m != RequestMethod.GET
+        && m != RequestMethod.HEAD && m != RequestMethod.OPTIONS);
+  }
+
   private static boolean guarded(HandlerMethod handler) {
     return AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class)
         || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class);
   }
 
-  /** A parameter of the URL that a caller can get wrong: one read as a number or enum, or one with a constraint. */
+  /**
+   * A parameter of the URL that a caller can get wrong: one read as a number or enum, one with a constraint, or a list's
+   * page.
+   */
   private static boolean canBeWrong(MethodParameter p) {
+    if (p.getParameterType() == ListPage.class) {
+      return true;
+    }
     if (!p.hasParameterAnnotation(RequestParam.class) && !p.hasParameterAnnotation(PathVariable.class)) {
       return false;
     }

@@ -74,7 +74,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
-    log.error("unexpected error behind the API", e);
+    RefusalLog.error(log, "api-fault", "unexpected error behind the API", e);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(
         HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
     return ResponseEntity.internalServerError().body(problem);
@@ -146,6 +146,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   private static String message(FieldError f) {
+    if (f.isBindingFailure()) {
+      // a query parameter bound into an object (ListPage): not Spring's conversion message with Java types
+      return "cannot read \"" + f.getRejectedValue() + "\" as a whole number";
+    }
     return f.getDefaultMessage() == null ? "invalid" : f.getDefaultMessage();
   }
 

@@ -31,7 +31,7 @@ public class PathGuard extends OncePerRequestFilter {
         && request.getHttpServletMapping().getMappingMatch() == MappingMatch.PATH;
     if (raw.indexOf(';') >= 0 || raw.contains("/../") || raw.endsWith("/..") || raw.contains("/./")
         || prefixServlet && !raw.startsWith(prefix)) {
-      log.info("refused an ambiguous request path {} (served as {})", raw, prefix);
+      RefusalLog.info(log, "path", "refused an ambiguous request path {} (served as {})", raw, prefix);
       ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "请求路径不合规范：请不要编码或省略路径中的字符 · The request "
           + "path is not in its plain form: do not encode, dot or parameterise its segments");
       return;

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 /**
  * One INFO line for every caller's mistake that PeakCare's API answers with a problem response (4xx): what was
  * asked, by whom, and the problem's detail, which names the bad fields. No stack trace: nothing is wrong with
- * PeakCare. Faults (5xx) are logged where they are handled, with their stack trace ({@code ApiProblems}).
+ * PeakCare. At most {@link RefusalLog}'s share of lines a minute per status. Faults (5xx) are logged where they are handled, with their stack trace ({@code ApiProblems}).
  */
 @ControllerAdvice
 class ProblemLog implements ResponseBodyAdvice<Object> {
@@ -34,7 +34,7 @@ class ProblemLog implements ResponseBodyAdvice<Object> {
   public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
       Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
     if (body instanceof ProblemDetail problem && problem.getStatus() >= 400 && problem.getStatus() < 500) {
-      log.info("{} answered {}: {}", describe(request), problem.getStatus(),
+      RefusalLog.info(log, "api-" + problem.getStatus(), "{} answered {}: {}", describe(request), problem.getStatus(),
           problem.getDetail() == null ? problem.getTitle() : problem.getDetail());
     }
     return body;

@@ -192,8 +192,8 @@ class CampaignTasklistTest {
   void auditorsReadTheHistoryOfCampaignChecks() throws Exception {
     String code = aCode();
     http.post("/api/campaigns", "setter1", CampaignApiTest.body(code, "", CampaignApiTest.CLEAN));
-    JsonNode history = JSON.readTree(http.get("/engine-rest/history/process-instance?processInstanceBusinessKey="
-        + code, "auditor1").body());
+    JsonNode history = JSON.readTree(http.get("/engine-rest/history/process-instance?maxResults=10"
+        + "&processInstanceBusinessKey=" + code, "auditor1").body());
     assertThat(history).hasSize(1);
     assertThat(history.get(0).path("processDefinitionKey").asText()).isEqualTo("campaign-check");
   }

@@ -57,7 +57,7 @@ class CommandExceptionLoggingTest {
   @Test
   void aRealFaultBehindTheEngineRestApiIsAnErrorWithItsStackTrace(CapturedOutput output) {
     int from = output.getAll().length();
-    int status = EngineRestProblems.answer(new IllegalStateException("a bug in a delegate")).getStatus();
+    int status = EngineRestProblems.answer(new IllegalStateException("a bug in a delegate"), Integer.MAX_VALUE).getStatus();
 
     String logged = output.getAll().substring(from);
     assertThat(status).isEqualTo(500);

@@ -94,6 +94,8 @@ class DatabaseOutageTest {
               "--peakcare.notice.email.enabled=false",
               "--peakcare.notice.stale-claim=8s",
               "--peakcare.notice.retry-cycle=R10/PT3S",
+              // three clients open cases as one integrator as fast as they can: not what its rate limit is for
+              "--peakcare.rate-limit.rules.open-cases.capacity=0",
               "--spring.datasource.hikari.maximum-pool-size=15",
               "--spring.datasource.hikari.minimum-idle=2");
       try {

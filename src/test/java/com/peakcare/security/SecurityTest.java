@@ -95,8 +95,10 @@ class SecurityTest {
   void eachGroupSeesOnlyItsOwnTasks() throws Exception {
     String pi = runtimeService.startProcessInstanceByKey("smoke-one-task").getId();
     // the smoke task is for after-sales
-    JsonNode agentTasks = JSON.readTree(http.get("/engine-rest/task?processInstanceId=" + pi, "agent1").body());
-    JsonNode warehouseTasks = JSON.readTree(http.get("/engine-rest/task?processInstanceId=" + pi, "warehouse1").body());
+    JsonNode agentTasks = JSON.readTree(http.get("/engine-rest/task?maxResults=10&processInstanceId=" + pi, "agent1")
+        .body());
+    JsonNode warehouseTasks = JSON.readTree(http.get("/engine-rest/task?maxResults=10&processInstanceId=" + pi,
+        "warehouse1").body());
     assertThat(agentTasks).hasSize(1);
     assertThat(warehouseTasks).isEmpty();
     String taskId = agentTasks.get(0).path("id").asText();

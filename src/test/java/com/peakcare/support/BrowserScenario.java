@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs a scenario of e2e/tasklist.mjs (playwright-core driving Debian's Chromium) against a running PeakCare and
+ * Runs a scenario of e2e/tasklist.mjs or another script there (playwright-core driving Debian's Chromium) against a running PeakCare and
  * returns the JSON line it prints. Needs node and /usr/bin/chromium: without them the test fails in CI and is
  * skipped, with a message, elsewhere. Installs e2e/node_modules with `npm ci` on first use.
  */
@@ -26,12 +26,17 @@ public final class BrowserScenario {
 
   /** Runs a scenario with extra environment for the script (e.g. RETURN_NO: the case whose card to open). */
   public static String run(int port, String scenario, java.util.Map<String, String> env) {
+    return run("tasklist.mjs", port, scenario, env);
+  }
+
+  /** Runs a scenario of another script in e2e/ (e.g. crosssite.mjs). */
+  public static String run(String script, int port, String scenario, java.util.Map<String, String> env) {
     requireTools();
     installOnce();
     try {
       Path out = Path.of("target", "e2e");
       Files.createDirectories(out);
-      ProcessBuilder builder = new ProcessBuilder("node", E2E.resolve("tasklist.mjs").toString(), scenario)
+      ProcessBuilder builder = new ProcessBuilder("node", E2E.resolve(script).toString(), scenario)
           .redirectError(ProcessBuilder.Redirect.INHERIT);
       builder.environment().put("BASE_URL", "http://127.0.0.1:" + port);
       builder.environment().put("OUT_DIR", out.toString());

@@ -96,6 +96,20 @@ class DocumentedResponsesTest {
       provoked.computeIfAbsent(op.id(), k -> new TreeSet<>()).add(status);
     }
 
+    // issue 26: a changing request from another site's page is refused before any controller (CrossSiteGuard)
+    for (Operation op : operations.values()) {
+      if (!op.method().equals("GET")) {
+        HttpResponse<String> res = http.send(http.request(op.path().replaceAll("\\{[^}]+}", "x"), "shop1")
+            .header("Origin", "http://evil.example").header("Content-Type", "application/json")
+            .method(op.method(), HttpRequest.BodyPublishers.ofString("{}")).build());
+        if (res.statusCode() != 403 || !isProblem(res) || !op.documented().contains("403")) {
+          failures.add(op.id() + " from another site answered " + res.statusCode() + " (documents "
+              + op.documented() + "): " + abbreviate(res.body()));
+        }
+        provoked.computeIfAbsent(op.id(), k -> new TreeSet<>()).add("403");
+      }
+    }
+
     // the login throttle answers before any operation: proven once, documented everywhere
     HttpResponse<String> throttled = throttledLogin();
     assertThat(throttled.statusCode()).isEqualTo(429);
@@ -208,6 +222,7 @@ class DocumentedResponsesTest {
             403),
         new Probe("listLedgerEntries", "GET", "/api/campaign-ledger", "staff1", null, 200),
         new Probe("listLedgerEntries", "GET", "/api/campaign-ledger?person=agent1", "staff1", null, 403),
+        new Probe("listLedgerEntries", "GET", "/api/campaign-ledger?size=0", "staff1", null, 400),
         new Probe("verifyCampaignSignOffs", "GET", "/api/audit/campaigns/" + code + "/verify", "auditor1", null, 200),
         new Probe("verifyCampaignSignOffs", "GET", "/api/audit/campaigns/" + code + "/verify", "staff1", null, 403),
         // the briefing of a campaign (issue 16): this one is not live yet
@@ -217,6 +232,7 @@ class DocumentedResponsesTest {
         new Probe("getCampaignBriefingFaq", "GET", "/api/campaigns/" + code + "/briefing/faq", "agent1", null, 404),
         new Probe("listBriefingCredits", "GET", "/api/briefing-credits", "agent1", null, 200),
         new Probe("listBriefingCredits", "GET", "/api/briefing-credits?person=agent2", "agent1", null, 403),
+        new Probe("listBriefingCredits", "GET", "/api/briefing-credits?page=-1", "agent1", null, 400),
         new Probe("correctCampaign", "POST", "/api/campaigns/" + code + "/corrections", "agent1", correction, 403),
         new Probe("correctCampaign", "POST", "/api/campaigns/DOC-NONE/corrections", "setter1", correction, 404),
         new Probe("correctCampaign", "POST", "/api/campaigns/" + code + "/corrections", "setter1", correction, 409),
@@ -229,6 +245,7 @@ class DocumentedResponsesTest {
     return List.of(
         new Probe("listSignOffs", "GET", "/api/audit/signoffs", "auditor1", null, 200),
         new Probe("listSignOffs", "GET", "/api/audit/signoffs", "staff1", null, 403),
+        new Probe("listSignOffs", "GET", "/api/audit/signoffs?page=10737419&size=200", "auditor1", null, 400),
         new Probe("getPublicKey", "GET", "/api/audit/public-key", "staff1", null, 200),
         new Probe("getMyProfile", "GET", "/api/me", "staff1", null, 200),
         new Probe("getStaffProfile", "GET", "/api/staff/agent1", "cslead", null, 200),

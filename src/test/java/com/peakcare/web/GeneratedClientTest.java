@@ -158,7 +158,7 @@ class GeneratedClientTest {
 
     // the integration account may not read sign-offs
     ApiException forbidden = catchThrowableOfType(ApiException.class,
-        () -> new AuditApi(clientAs("shop1", "demo")).listSignOffs(null, null));
+        () -> new AuditApi(clientAs("shop1", "demo")).listSignOffs(null, null, null, null));
     assertThat(forbidden.getCode()).isEqualTo(403);
   }
 
@@ -167,7 +167,7 @@ class GeneratedClientTest {
     assertThat(new StaffApi(clientAs("shop1", "demo")).getMyProfile().getGroups()).containsExactly("integrators");
     AuditApi audit = new AuditApi(clientAs("auditor1", "demo"));
     // JSON, not the CSV the same operation also offers
-    assertThat(audit.listSignOffs(null, null)).isNotNull();
+    assertThat(audit.listSignOffs(null, null, 0, 50)).isNotNull();
     assertThat(audit.getPublicKey().getAlgorithm()).isEqualTo("Ed25519");
     assertThat(audit.verifyCampaignSignOffs("NO-SUCH-CAMPAIGN").getValid()).isTrue();
     assertThat(new ReturnsApi(clientAs("cslead", "demo")).listReturnCases(ReturnStatus.CLOSED, null, 0, 1)).isNotNull();
