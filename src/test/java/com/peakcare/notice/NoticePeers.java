@@ -35,11 +35,13 @@ public final class NoticePeers {
     YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
     yaml.setResources(new ClassPathResource("application-test.yaml"));
     Properties test = yaml.getObject();
-    URI smsUrl = URI.create(test.getProperty("peakcare.notice.sms.url"));
+    // the ports are placeholders the build fills (pom.xml, notice-peer-ports): resolved as the application does
+    org.springframework.core.env.StandardEnvironment env = new org.springframework.core.env.StandardEnvironment();
+    URI smsUrl = URI.create(env.resolveRequiredPlaceholders(test.getProperty("peakcare.notice.sms.url")));
     SMS_PORT = smsUrl.getPort();
     SMS_PATH = smsUrl.getPath();
     SMS_API_KEY = test.getProperty("peakcare.notice.sms.api-key");
-    SMTP_PORT = Integer.parseInt(test.getProperty("peakcare.notice.email.port"));
+    SMTP_PORT = Integer.parseInt(env.resolveRequiredPlaceholders(test.getProperty("peakcare.notice.email.port")));
   }
 
   /** The SMTP server every notice e-mail of the suite goes to. */
