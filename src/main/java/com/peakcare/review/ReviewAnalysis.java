@@ -32,5 +32,6 @@ record ReviewAnalysis(String overall, double score, boolean hiddenNegative, List
   record Issue(String category, String part, int begin, int end, String clause, List<String> words, double score) {}
 
   /** A clause as read: where, its text, whether it follows a contrast word (但是…), its score and its words. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "ReviewClause")
   record Clause(String part, int begin, int end, String text, boolean contrast, double score, List<String> words) {}
 }
