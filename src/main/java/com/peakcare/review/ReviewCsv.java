@@ -70,7 +70,7 @@ final class ReviewCsv {
       fields[c] = COLUMNS.get(header.get(c).strip().toLowerCase(Locale.ROOT));
     }
     for (String required : List.of("orderNo", "sku", "stars", "reviewedAt")) {
-      if (!List.of(fields).contains(required)) {
+      if (!java.util.Arrays.asList(fields).contains(required)) {
         throw ApiException.invalid("header", "缺少列 · a column is missing: " + required + " (columns: "
             + String.join(", ", COLUMNS.keySet()) + ")");
       }
