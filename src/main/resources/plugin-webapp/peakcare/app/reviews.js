@@ -70,14 +70,14 @@ async function render(node, { api }) {
     node.replaceChildren(...parts);
     const labels = m.trend.cycles.map((r) => r.label || r.id);
     await chart(trendNode, {
-      title: { text: '各类问题趋势 · Problems per category, last cycles', textStyle: { fontSize: 14 } },
+      title: { text: '各类问题趋势（有问题的评价数）· Reviews with each problem, last cycles', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' },
-      legend: { top: 24, type: 'scroll' },
-      grid: { top: 70, left: 40, right: 20, bottom: 30 },
+      legend: { top: 26, type: 'scroll' },
+      grid: { top: 64, left: 40, right: 20, bottom: 30 },
       xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value', name: '评价数 · reviews', minInterval: 1 },
+      yAxis: { type: 'value', minInterval: 1 },
       series: m.trend.series.filter((s) => s.reviews.some((v) => v > 0))
-        .map((s) => ({ name: s.label, type: 'line', data: s.reviews })),
+        .map((s) => ({ name: zh(s.label), type: 'line', data: s.reviews })),
     });
     const shown = m.categories.filter((r) => r.reviews > 0);
     await chart(splitNode, {
@@ -85,13 +85,18 @@ async function render(node, { api }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 24 },
       grid: { top: 70, left: 40, right: 20, bottom: 60 },
-      xAxis: { type: 'category', data: shown.map((r) => r.label), axisLabel: { interval: 0, rotate: 20 } },
+      xAxis: { type: 'category', data: shown.map((r) => zh(r.label)), axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: '隐性差评 · Hidden', type: 'bar', stack: 'n', data: shown.map((r) => r.hidden) },
         { name: '普通差评 · Plain', type: 'bar', stack: 'n', data: shown.map((r) => r.plain) },
       ],
     });
+  }
+
+  /** The Chinese part of a "中文 · English" label: charts' axes and legends have little room. */
+  function zh(label) {
+    return label.split(' · ')[0];
   }
 
   function figure(label, value, testid, note) {

@@ -26,12 +26,17 @@ public final class BrowserScenario {
 
   /** Runs a scenario with extra environment for the script (e.g. RETURN_NO: the case whose card to open). */
   public static String run(int port, String scenario, java.util.Map<String, String> env) {
+    return run(port, "tasklist.mjs", scenario, env);
+  }
+
+  /** Runs a scenario of another script of e2e/ (pages.mjs: PeakCare's pages in Cockpit). */
+  public static String run(int port, String script, String scenario, java.util.Map<String, String> env) {
     requireTools();
     installOnce();
     try {
       Path out = Path.of("target", "e2e");
       Files.createDirectories(out);
-      ProcessBuilder builder = new ProcessBuilder("node", E2E.resolve("tasklist.mjs").toString(), scenario)
+      ProcessBuilder builder = new ProcessBuilder("node", E2E.resolve(script).toString(), scenario)
           .redirectError(ProcessBuilder.Redirect.INHERIT);
       builder.environment().put("BASE_URL", "http://127.0.0.1:" + port);
       builder.environment().put("OUT_DIR", out.toString());
