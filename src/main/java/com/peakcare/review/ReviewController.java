@@ -51,15 +51,17 @@ class ReviewController {
   private final ReviewCycles cycles;
   private final ReviewRepository repository;
   private final Pages pages;
+  private final ReviewSettings settings;
 
   ReviewController(ReviewIntake intake, ReviewAnalyser analyser, ReviewCategories categories, ReviewCycles cycles,
-      ReviewRepository repository, Pages pages) {
+      ReviewRepository repository, Pages pages, ReviewSettings settings) {
     this.intake = intake;
     this.analyser = analyser;
     this.categories = categories;
     this.cycles = cycles;
     this.repository = repository;
     this.pages = pages;
+    this.settings = settings;
   }
 
   @PostMapping("/reviews")
@@ -71,7 +73,7 @@ class ReviewController {
     return intake.receive(batch.reviews(), "API", auth.getName());
   }
 
-  @PostMapping(path = "/reviews/csv", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+  @PostMapping("/reviews/csv")
   @Operation(operationId = "uploadReviewsCsv", summary = "Uploads a platform's review export as CSV (supervisors), a "
       + "batch of up to 5,000 rows; columns by English or Chinese name (orderNo/订单编号, sku/商家编码, stars/评分, "
       + "text/评价内容, followUp/追评内容, reviewedAt/评价时间, followUpAt/追评时间)")
@@ -81,6 +83,7 @@ class ReviewController {
   ReviewIntake.Received upload(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
           schema = @Schema(type = "string"))) @RequestBody byte[] csv, Authentication auth) {
+    ReviewCsv.parse(csv, settings.timeZone()); // the body is read before anything else, as every operation's is
     return (ReviewIntake.Received) pages.write(ReviewPages.UPLOAD_PATH, Viewer.of(auth), Map.of(), "text/csv", csv);
   }
 
@@ -122,8 +125,6 @@ class ReviewController {
       + "sale): the reviews received since the cycle before are gathered and each category with problems goes to its "
       + "department's lead")
   @ApiResponse(responseCode = "201", description = "The cycle, GATHERING; its topics follow within seconds")
-  @ApiResponse(responseCode = "409", description = "Another cycle is being opened at this moment",
-      content = @Content(mediaType = "application/problem+json"))
   ResponseEntity<CycleView> open(@Valid @RequestBody(required = false) CycleRequest request, Authentication auth) {
     String label = request == null || request.label() == null || request.label().isBlank() ? null
         : request.label().strip();
@@ -155,8 +156,9 @@ class ReviewController {
       @Parameter(description = "The cycle's id; the latest gathered one when absent") @RequestParam(required = false)
       String cycle,
       @Parameter(description = "How many cycles the trend shows, 1 to 52 (default 8)") @RequestParam(required = false)
-      String trend, Authentication auth) {
-    return (ReviewMeeting.Meeting) pages.read(ReviewMeeting.PATH, Viewer.of(auth), query(cycle, trend));
+      Integer trend, Authentication auth) {
+    return (ReviewMeeting.Meeting) pages.read(ReviewMeeting.PATH, Viewer.of(auth),
+        query(cycle, trend == null ? null : trend.toString()));
   }
 
   @GetMapping(path = "/reviews/meeting.csv", produces = "text/csv")
@@ -165,6 +167,8 @@ class ReviewController {
   @ApiResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = "text/csv",
       schema = @Schema(type = "string")))
   @ApiResponse(responseCode = "403", description = "Not a supervisor or auditor",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "No such cycle",
       content = @Content(mediaType = "application/problem+json"))
   ResponseEntity<byte[]> meetingCsv(@RequestParam(required = false) String cycle, Authentication auth) {
     PageFile file = (PageFile) pages.read(ReviewPages.CSV_PATH, Viewer.of(auth), query(cycle, null));

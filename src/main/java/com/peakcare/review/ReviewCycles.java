@@ -2,7 +2,6 @@ package com.peakcare.review;
 
 import com.peakcare.engine.EngineGate;
 import com.peakcare.review.ReviewRepository.Cycle;
-import com.peakcare.web.ApiException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Review cycles' front door: a supervisor opens one (the API, the meeting page), the weekly timer's instance gets
  * its record when it gathers. A cycle covers the reviews received since the cycle before; its record is written with
  * its process's start, in one transaction. Two cycles opened at the same moment: the database lets one through (its
- * start is unique), the other is refused (409) and nothing of it is written.
+ * start is unique) and the other is opened after it (a timer's, whose job fails, is retried by the job executor).
  */
 @Service
 class ReviewCycles {
@@ -42,8 +41,20 @@ class ReviewCycles {
     this.zone = settings.timeZone();
   }
 
-  /** Opens a cycle now and starts its process (a supervisor's request, after a big sale). */
+  /**
+   * Opens a cycle now and starts its process (a supervisor's request, after a big sale). Two opened at the same moment
+   * would start at the same point: the database lets one through and the other is opened again after it.
+   */
   Cycle open(String label, String by) {
+    try {
+      return openOnce(label, by);
+    } catch (DuplicateKeyException e) {
+      log.info("two review cycles opened at once; opening {}'s after the other", by);
+      return openOnce(label, by);
+    }
+  }
+
+  private Cycle openOnce(String label, String by) {
     return tx.execute(s -> {
       Cycle c = record(ReviewCycleProcess.Reason.REQUESTED, label, by);
       String pid = gate.asPeakCare(() -> runtime.createMessageCorrelation(ReviewCycleProcess.MESSAGE_REQUESTED)
@@ -77,12 +88,7 @@ class ReviewCycles {
     for (int n = 2; repository.cycle(id).isPresent(); n++) {
       id = base + "-" + n;
     }
-    try {
-      repository.insertCycle(id, reason, label, from, now, by);
-    } catch (DuplicateKeyException e) {
-      throw ApiException.conflict("另一个评价周期正在开启，请稍后再试 · Another review cycle is being opened right now: "
-          + "try again in a moment");
-    }
+    repository.insertCycle(id, reason, label, from, now, by);
     return new Cycle(id, null, reason, label, from, now, ReviewCycleProcess.Status.GATHERING, by, null, null, 0, 0, 0,
         0);
   }
