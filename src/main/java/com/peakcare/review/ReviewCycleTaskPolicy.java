@@ -72,25 +72,12 @@ class ReviewCycleTaskPolicy implements TaskPolicy {
       throw Refusal.forbidden("例会任务只交给该部门的负责人 · A review meeting's task goes to a lead of the department that "
           + "owns its category (" + topic.department() + ")");
     }
-    if (!actor.isPerson() || actor.isAdmin()) {
-      return;
-    }
-    if (task.assignee() == null && !actor.userId().equals(assignee)) {
-      throw Refusal.forbidden("只能为自己认领任务 · You can only claim a task for yourself");
-    }
-    if (task.assignee() != null && !actor.userId().equals(task.assignee())) {
-      throw Refusal.forbidden("只有任务的处理人可以转交或退回它 · Only the task's assignee may hand it over or give it back");
-    }
+    ReviewTaskRules.assigning(task, assignee, actor);
   }
 
   @Override
   public Map<String, Object> completing(TaskFacts task, Map<String, Object> values, Actor actor) {
-    if (task.assignee() == null) {
-      throw Refusal.forbidden("请先认领任务 · Claim the task first");
-    }
-    if (actor.isPerson() && !actor.userId().equals(task.assignee())) {
-      throw Refusal.forbidden("只有任务的处理人本人可以完成它 · Only the task's assignee completes it");
-    }
+    ReviewTaskRules.completing(task, actor);
     Topic topic = topic(task);
     if (actor.isPerson() && !actor.isAdmin() && !people.leads(actor.userId(), topic.department())) {
       throw Refusal.forbidden("只有该部门的负责人可以记录例会措施 · Only a lead of the department that owns this category "

@@ -44,25 +44,12 @@ class SeriousReviewTaskPolicy implements TaskPolicy {
     if (assignee != null && !people.seriousReviewHandlers().contains(assignee)) {
       throw Refusal.forbidden("严重差评由售后主管处理 · Serious reviews are handled by after-sales supervisors");
     }
-    if (!actor.isPerson() || actor.isAdmin()) {
-      return;
-    }
-    if (task.assignee() == null && !actor.userId().equals(assignee)) {
-      throw Refusal.forbidden("只能为自己认领任务 · You can only claim a task for yourself");
-    }
-    if (task.assignee() != null && !actor.userId().equals(task.assignee())) {
-      throw Refusal.forbidden("只有任务的处理人可以转交或退回它 · Only the task's assignee may hand it over or give it back");
-    }
+    ReviewTaskRules.assigning(task, assignee, actor);
   }
 
   @Override
   public Map<String, Object> completing(TaskFacts task, Map<String, Object> values, Actor actor) {
-    if (task.assignee() == null) {
-      throw Refusal.forbidden("请先认领任务 · Claim the task first");
-    }
-    if (actor.isPerson() && !actor.userId().equals(task.assignee())) {
-      throw Refusal.forbidden("只有任务的处理人本人可以完成它 · Only the task's assignee completes it");
-    }
+    ReviewTaskRules.completing(task, actor);
     if (actor.isPerson() && !actor.isAdmin() && !people.seriousReviewHandlers().contains(actor.userId())) {
       throw Refusal.forbidden("严重差评由售后主管处理 · Serious reviews are handled by after-sales supervisors");
     }
