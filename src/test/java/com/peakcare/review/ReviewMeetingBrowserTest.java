@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The review meeting page in Cockpit, in Chromium (e2e/pages.mjs), as the least-privileged person it is for: the
  * warehouse's lead opens it from Cockpit's navigation, and the figures it shows are those of the reviews sent (and
- * those of GET /api/reviews/meeting); the print view leaves Cockpit out. An agent does not get into Cockpit at all.
+ * those of GET /api/reviews/meeting); the print view leaves Cockpit out. An agent and the shop's system do not get
+ * into Cockpit at all.
  */
 @PeakCareTest
 class ReviewMeetingBrowserTest {
@@ -77,11 +78,13 @@ class ReviewMeetingBrowserTest {
   }
 
   @Test
-  void anAgentDoesNotGetIntoCockpit() throws Exception {
-    JsonNode refused = JSON.readTree(BrowserScenario.run(port, "pages.mjs", "cockpit-refused",
-        Map.of("PAGE_USER", "agent1")));
+  void anAgentAndTheShopsSystemDoNotGetIntoCockpit() throws Exception {
+    for (String user : new String[] {"agent1", "shop1"}) {
+      JsonNode refused = JSON.readTree(BrowserScenario.run(port, "pages.mjs", "cockpit-refused",
+          Map.of("PAGE_USER", user)));
 
-    assertThat(refused.path("in").asBoolean()).isFalse();
-    assertThat(refused.path("message").asText()).isNotBlank();
+      assertThat(refused.path("in").asBoolean()).as(user).isFalse();
+      assertThat(refused.path("message").asText()).as(user).contains("登录失败");
+    }
   }
 }
