@@ -76,18 +76,23 @@ class ArchitectureTest {
       // the login throttle is the engine's PasswordGuard (engine.GuardedIdentity asks it on every password check)
       "security", Set.of("web", "identity", "engine"),
       "engine", Set.of("web", "cluster", "identity"),
+      // PeakCare's pages in Cockpit (issue 21): the viewer from the session (engine's gate), problems (web)
+      "pages", Set.of("web", "identity", "engine"),
       // the features
       "audit", BELOW_FEATURES,
       "notice", BELOW_FEATURES,
       "returns", plus(BELOW_FEATURES, "notice"), // a return case sends notices and promises refund care
       "campaign", plus(BELOW_FEATURES, "audit"), // a campaign check's sign-offs are audit's ledger
-      "briefing", plus(BELOW_FEATURES, "campaign")); // (branch briefing) quizzes on an approved campaign version
+      "briefing", plus(BELOW_FEATURES, "campaign"), // (branch briefing) quizzes on an approved campaign version
+      "review", plus(BELOW_FEATURES, "pages")); // (branch reviews) review analysis; its meeting is a page
 
   /** The features above identity: nothing below them names them. */
-  private static final String[] TOP_FEATURES = packages("audit", "notice", "returns", "campaign", "briefing");
+  private static final String[] TOP_FEATURES = packages("audit", "notice", "returns", "campaign", "briefing",
+      "review");
 
   /** The features: each owns its tables and internals. */
-  private static final Set<String> FEATURES = Set.of("audit", "notice", "returns", "campaign", "briefing", "identity");
+  private static final Set<String> FEATURES = Set.of("audit", "notice", "returns", "campaign", "briefing", "identity",
+      "review");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -112,7 +117,7 @@ class ArchitectureTest {
 
   @Test
   void infrastructureUsesNoFeature() {
-    noClasses().that().resideInAnyPackage(packages("web", "cluster", "security", "engine"))
+    noClasses().that().resideInAnyPackage(packages("web", "cluster", "security", "engine", "pages"))
         .should().dependOnClassesThat().resideInAnyPackage(TOP_FEATURES)
         .because("a feature contributes its Tasklist filters, grants, task policies and start doors as beans; "
             + "infrastructure never names a feature (CONVENTIONS.md, issue 15 point 6)")
@@ -284,6 +289,7 @@ class ArchitectureTest {
       "peakcare-\\d+-refund-gateway.*\\.xml", "returns",
       "peakcare-\\d+-logistics-delay.*\\.xml", "returns", // the broadcast lives in returns (LogisticsDelayBroadcasts)
       "peakcare-\\d+-briefing.*\\.xml", "briefing",
+      "peakcare-\\d+-review.*\\.xml", "review",
       "peakcare-\\d+-session.*\\.xml", "security", // Spring Session's tables for the webapps' logins
       "peakcare-\\d+-engine-.*\\.xml", "engine", // indexes on Camunda's tables
       "peakcare-\\d+-job-acquisition.*\\.xml", "engine",

@@ -40,7 +40,8 @@ class WalkthroughScriptsTest {
       "returns", "returns: case R-\\d+ closed",
       "campaign", "campaign: D11-\\d+ LIVE, briefing ALL_READY: every agent ready \\(agent1,agent2,cslead\\)",
       "notices", "notices: case R-\\d+: notices REFUND_CARE,REFUND_DONE,SURVEY delivered \\(SENT,SENT,SENT\\)",
-      "broadcast", "broadcast: broadcast [0-9a-f-]{36} done: 1 customer told once");
+      "broadcast", "broadcast: broadcast [0-9a-f-]{36} done: 1 customer told once",
+      "reviews", "reviews: cycle RC-\\d{8}-\\d{6}(-\\d+)?: LOGISTICS to whlead, action recorded");
 
   @LocalServerPort int port;
 
@@ -70,8 +71,14 @@ class WalkthroughScriptsTest {
 
   @Test
   @Order(5)
+  void aReviewCycleGivesTheLogisticsProblemsToTheWarehousesLead() throws Exception {
+    run("reviews");
+  }
+
+  @Test
+  @Order(6)
   void everyWalkthroughRunsAgainOnTheSameDatabase() throws Exception {
-    for (String script : List.of("returns", "campaign", "notices", "broadcast")) {
+    for (String script : List.of("returns", "campaign", "notices", "broadcast", "reviews")) {
       run(script);
     }
   }

@@ -56,8 +56,8 @@ public final class PeakCareBench {
   private static final int LIFECYCLE_CLIENTS = Integer.getInteger("bench.lifecycleClients", 8);
   private static final int LIFECYCLE_IN_FLIGHT = Integer.getInteger("bench.lifecycleInFlight", 200);
   private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
-  /** Which phases run: open, complete, lifecycle (comma-separated). */
-  private static final String PHASES = System.getProperty("bench.phases", "open,complete,lifecycle,hammer");
+  /** Which phases run: open, complete, lifecycle, hammer, reviews (comma-separated). */
+  private static final String PHASES = System.getProperty("bench.phases", "open,complete,lifecycle,hammer,reviews");
   /** Extra PeakCare arguments, space-separated, e.g. "--spring.datasource.hikari.maximum-pool-size=20". */
   private static final String APP_ARGS = System.getProperty("bench.appArgs", "");
 
@@ -119,6 +119,9 @@ public final class PeakCareBench {
         hammerPhase(db, client);
       }
 
+      if (PHASES.contains("reviews")) {
+        new ReviewPhase(db, client, app, this::row, results, notes).run();
+      }
       results.put("rss_peak_mb", peakRss.get());
       results.put("rss_end_mb", Machine.rssMb());
       row(String.format("%-34s %s", "RSS", "after boot " + rssBoot + " MB, peak under load " + peakRss.get()

@@ -51,6 +51,9 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       new String[] {"agent2", "Zheng", "Lei", AFTER_SALES, "cslead", AFTER_SALES, "郑磊"},
       new String[] {"cslead", "Huang", "Mei", AFTER_SALES, "demo", AFTER_SALES + "," + SUPERVISORS, "黄梅"},
       new String[] {"warehouse1", "Xu", "Qiang", WAREHOUSE, "cslead", WAREHOUSE, "徐强"},
+      // the departments' leads the review meeting routes problems to (issue 21): warehouse, purchasing and QC
+      new String[] {"whlead", "Qian", "Jun", WAREHOUSE, "demo", WAREHOUSE + "," + SUPERVISORS, "钱军"},
+      new String[] {"qclead", "Ma", "Lan", "purchasing", "demo", SUPERVISORS, "马兰"},
       new String[] {"auditor1", "He", "Ping", "audit", "demo", AUDITORS, "何平"});
 
   private final IdentityService identityService;

@@ -67,6 +67,18 @@ public final class WebappSession {
     return res;
   }
 
+  /** A POST of any body; {@code withCsrf} false leaves out the XSRF token a cross-site form could not send. */
+  public HttpResponse<String> post(String path, String body, String contentType, boolean withCsrf) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .header("Cookie", cookies()).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (withCsrf) {
+      b.header("X-XSRF-TOKEN", xsrf);
+    }
+    HttpResponse<String> res = send(b.build());
+    remember(res);
+    return res;
+  }
+
   public HttpResponse<String> get(String path) {
     HttpResponse<String> res = send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies())
         .GET().build());

@@ -72,6 +72,7 @@ class DocumentedResponsesTest {
     probes.addAll(noticeProbes());
     probes.addAll(campaignProbes());
     probes.addAll(auditAndStaffProbes());
+    probes.addAll(reviewProbes());
 
     List<String> failures = new ArrayList<>();
     Map<String, Set<String>> provoked = new TreeMap<>();
@@ -255,6 +256,35 @@ class DocumentedResponsesTest {
         new Probe("updateStaffProfile", "PUT", "/api/staff/agent1", "staff1", assignment, 403),
         new Probe("updateStaffProfile", "PUT", "/api/staff/agent1", "demo",
             "{\"department\":\"after-sales\",\"superior\":\"agent1\"}", 400));
+  }
+
+  private List<Probe> reviewProbes() throws Exception {
+    String batch = "{\"reviews\":[{\"orderNo\":\"O-DOC-" + id() + "\",\"sku\":\"A\",\"stars\":4,"
+        + "\"text\":\"不错，就是物流太慢了\",\"reviewedAt\":\"2026-11-14T10:00:00Z\"}]}";
+    String csv = "orderNo,sku,stars,text,reviewedAt\nO-DOC-" + id() + ",A,5,好,2026-11-14 10:00\n";
+    HttpResponse<String> opened = http.post("/api/review-cycles", "cslead", "{}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String cycle = JSON.readTree(opened.body()).path("cycle").path("id").asText();
+    String text = "{\"stars\":4,\"text\":\"不错，就是物流太慢了\"}";
+    return List.of(
+        new Probe("sendReviews", "POST", "/api/reviews", "shop1", batch, 200),
+        new Probe("sendReviews", "POST", "/api/reviews", "staff1", batch, 403),
+        new Probe("uploadReviewsCsv", "POST", "/api/reviews/csv", "whlead", csv, 200),
+        new Probe("uploadReviewsCsv", "POST", "/api/reviews/csv", "shop1", csv, 403),
+        new Probe("analyseReview", "POST", "/api/reviews/analyse", "whlead", text, 200),
+        new Probe("analyseReview", "POST", "/api/reviews/analyse", "staff1", text, 403),
+        new Probe("openReviewCycle", "POST", "/api/review-cycles", "whlead", "{\"label\":\"doc\"}", 201),
+        new Probe("openReviewCycle", "POST", "/api/review-cycles", "staff1", "{}", 403),
+        new Probe("getReviewCycle", "GET", "/api/review-cycles/" + cycle, "whlead", null, 200),
+        new Probe("getReviewCycle", "GET", "/api/review-cycles/" + cycle, "staff1", null, 403),
+        new Probe("getReviewCycle", "GET", "/api/review-cycles/RC-NONE", "whlead", null, 404),
+        new Probe("getReviewMeeting", "GET", "/api/reviews/meeting", "auditor1", null, 200),
+        new Probe("getReviewMeeting", "GET", "/api/reviews/meeting", "staff1", null, 403),
+        new Probe("getReviewMeeting", "GET", "/api/reviews/meeting?cycle=RC-NONE", "whlead", null, 404),
+        new Probe("getReviewMeeting", "GET", "/api/reviews/meeting?trend=0", "whlead", null, 400),
+        new Probe("getReviewMeetingCsv", "GET", "/api/reviews/meeting.csv", "whlead", null, 200),
+        new Probe("getReviewMeetingCsv", "GET", "/api/reviews/meeting.csv", "staff1", null, 403),
+        new Probe("getReviewMeetingCsv", "GET", "/api/reviews/meeting.csv?cycle=RC-NONE", "whlead", null, 404));
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------
