@@ -50,6 +50,32 @@ public class AccessRules {
     }
   }
 
+  /**
+   * Takes permissions back from a group's grant, where an earlier start-up gave them (issue 20: supervisors' former
+   * UPDATE_INSTANCE); nothing when the group never had them.
+   */
+  public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    if (auth == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (auth.isPermissionGranted(permission)) {
+        auth.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(auth);
+    }
+  }
+
   /** Everything, on every resource: what {@code camunda-admin} holds. */
   public void grantAll(String groupId, Resource[] resources) {
     for (Resource resource : resources) {

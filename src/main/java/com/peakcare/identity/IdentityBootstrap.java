@@ -50,6 +50,8 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       new String[] {"agent1", "Wu", "Hui", AFTER_SALES, "cslead", AFTER_SALES, "吴慧"},
       new String[] {"agent2", "Zheng", "Lei", AFTER_SALES, "cslead", AFTER_SALES, "郑磊"},
       new String[] {"cslead", "Huang", "Mei", AFTER_SALES, "demo", AFTER_SALES + "," + SUPERVISORS, "黄梅"},
+      // a second after-sales supervisor (issue 20): four-eyes on money needs two of them
+      new String[] {"cslead2", "Ma", "Lin", AFTER_SALES, "demo", AFTER_SALES + "," + SUPERVISORS, "马琳"},
       new String[] {"warehouse1", "Xu", "Qiang", WAREHOUSE, "cslead", WAREHOUSE, "徐强"},
       new String[] {"auditor1", "He", "Ping", "audit", "demo", AUDITORS, "何平"});
 

@@ -8,15 +8,15 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * The item category of a return in the OpenAPI document: not a Java enum but the rows of the shop's decision table
+ * The category of an order's line in the OpenAPI document: not a Java enum but the rows of the shop's decision table
  * (processes/return-categories.dmn, see {@link ReturnCategories}), so its allowed values are put in when the document
  * is served, with each code's label. A shop that adds a row finds it in the next document it fetches.
  */
 @Component
 class ReturnApiDocs implements OpenApiCustomizer {
 
-  /** The schema name of {@link ReturnRequest.Item}. */
-  static final String ITEM_SCHEMA = "ReturnItem";
+  /** The schema name of {@link com.peakcare.order.OrderSnapshot.Line}. */
+  static final String ITEM_SCHEMA = "OrderLine";
 
   private final ReturnCategories categories;
 
