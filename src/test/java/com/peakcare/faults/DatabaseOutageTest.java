@@ -112,6 +112,7 @@ class DatabaseOutageTest {
     long connectionTimeout = app.getEnvironment().getProperty("spring.datasource.hikari.connection-timeout",
         Long.class, 30_000L);
     String known = aReturnNo();
+    com.peakcare.support.Shop.registerOrder(http, known, "80.00", "APPAREL", "REGULAR");
     assertThat(http.post("/api/returns", "shop1", aSmallRefund(known)).statusCode()).isEqualTo(201);
 
     // load: three clients open cases and retry each on 503 until it is opened, as a well-behaved integrator does;
@@ -126,6 +127,11 @@ class DatabaseOutageTest {
           String returnNo = aReturnNo();
           String body = aSmallRefund(returnNo);
           while (true) {
+            Call order = call("order", () -> com.peakcare.support.Shop.putSmallRefundsOrder(http, returnNo));
+            if (order.status() != 200 && order.status() != 201) {
+              Thread.sleep(300);
+              continue;
+            }
             Call call = call("open", () -> http.post("/api/returns", "shop1", body));
             if (call.status() == 200 || call.status() == 201) {
               opened.add(returnNo);

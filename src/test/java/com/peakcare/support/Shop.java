@@ -35,10 +35,24 @@ public final class Shop {
         + "\"quantity\":1,\"unitPrice\":" + price + "}]}";
   }
 
+  /** PUT of that order as shop1, whatever it answers (a node going away, a database outage: the caller retries). */
+  public static HttpResponse<String> putOrder(Http http, String returnNo, String price, String category, String tier) {
+    return http.put("/api/orders/" + orderNoOf(returnNo), SHOP, orderJson(returnNo, price, category, tier));
+  }
+
+  /** The small refund's order ({@link #aSmallRefund}), whatever the answer. */
+  public static HttpResponse<String> putSmallRefundsOrder(Http http, String returnNo) {
+    return putOrder(http, returnNo, "80.00", "APPAREL", "REGULAR");
+  }
+
+  /** The small refund's return, its order registered elsewhere ({@link #putSmallRefundsOrder}). */
+  public static String smallRefund(String returnNo) {
+    return returnJson(returnNo, "REFUND_ONLY", "DAMAGED", "80.00", 2, null);
+  }
+
   /** Registers that order as shop1; fails the test unless it is registered. */
   public static void registerOrder(Http http, String returnNo, String price, String category, String tier) {
-    HttpResponse<String> res = http.put("/api/orders/" + orderNoOf(returnNo), SHOP,
-        orderJson(returnNo, price, category, tier));
+    HttpResponse<String> res = putOrder(http, returnNo, price, category, tier);
     if (res.statusCode() != 201 && res.statusCode() != 200) {
       throw new AssertionError("order " + orderNoOf(returnNo) + " not registered: " + res.statusCode() + " "
           + res.body());
