@@ -38,9 +38,11 @@ class WalkthroughScriptsTest {
   /** Each script's closing line: what it proves. */
   private static final Map<String, String> LAST_LINE = Map.of(
       "returns", "returns: case R-\\d+ closed",
-      "campaign", "campaign: D11-\\d+ LIVE, briefing ALL_READY: every agent ready \\(agent1,agent2,cslead\\)",
+      "campaign", "campaign: D11-\\d+ LIVE, briefing ALL_READY: every agent ready \\(agent1,agent2,cslead,cslead2\\)",
       "notices", "notices: case R-\\d+: notices REFUND_CARE,REFUND_DONE,SURVEY delivered \\(SENT,SENT,SENT\\)",
-      "broadcast", "broadcast: broadcast [0-9a-f-]{36} done: 1 customer told once");
+      "broadcast", "broadcast: broadcast [0-9a-f-]{36} done: 1 customer told once",
+      "money", "money: case R-\\d+ REFUNDED: second approval by cslead2, destination change asked by cslead and "
+          + "approved by cslead2");
 
   @LocalServerPort int port;
 
@@ -70,8 +72,14 @@ class WalkthroughScriptsTest {
 
   @Test
   @Order(5)
+  void aLargeRefundNeedsTwoSupervisorsAndItsDestinationChangeAnother() throws Exception {
+    run("money");
+  }
+
+  @Test
+  @Order(6)
   void everyWalkthroughRunsAgainOnTheSameDatabase() throws Exception {
-    for (String script : List.of("returns", "campaign", "notices", "broadcast")) {
+    for (String script : List.of("returns", "campaign", "notices", "broadcast", "money")) {
       run(script);
     }
   }

@@ -94,6 +94,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     grantBaseAccess();
     featureGrants.forEach(feature -> feature.grant(access));
     if (!adminUser.isBlank() && !adminPassword.isBlank()) {
+      requireStrongAdminPassword();
       ensureUser(adminUser, "PeakCare", "Admin", adminPassword);
       ensureMember(adminUser, CAMUNDA_ADMIN);
     }
@@ -104,6 +105,21 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       throw new IllegalStateException("No administrator: set PEAKCARE_ADMIN_USER and PEAKCARE_ADMIN_PASSWORD "
           + "(or PEAKCARE_DEMO=true for the demo users). PeakCare does not start without one, so that the "
           + "webapps' first-user setup can never be used.");
+    }
+  }
+
+  /**
+   * The production administrator's password meets the password policy (issue 20): PeakCare's own saves are not held to
+   * it (so the demo users keep "demo"), so it is checked here, before the administrator is created.
+   */
+  private void requireStrongAdminPassword() {
+    if (identityService.createUserQuery().userId(adminUser).count() > 0) {
+      return;
+    }
+    var result = identityService.checkPasswordAgainstPolicy(adminPassword, identityService.newUser(adminUser));
+    if (!result.isValid()) {
+      throw new IllegalStateException("PEAKCARE_ADMIN_PASSWORD does not meet the password policy: " + String.join("; ",
+          result.getViolatedRules().stream().map(Object::toString).toList()));
     }
   }
 

@@ -153,7 +153,7 @@ class LogisticsDelayPostgresTest {
         "--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
         "--spring.jmx.enabled=false", "--camunda.bpm.job-execution.enabled=" + jobExecutor,
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
-        "--peakcare.admin.user=boss", "--peakcare.admin.password=s3cret",
+        "--peakcare.admin.user=boss", "--peakcare.admin.password=Peak-Care-2026!",
         "--peakcare.logistics-delay.retry-cycle=R5/PT1S",
         "--peakcare.notice.sms.enabled=true", "--peakcare.notice.sms.url=" + NoticePeers.sms().baseUrl()
             + NoticePeers.SMS_PATH, "--peakcare.notice.sms.api-key=" + NoticePeers.SMS_API_KEY);
