@@ -59,6 +59,14 @@ public final class WebappSession {
     return res;
   }
 
+  public HttpResponse<String> put(String path, String json) {
+    HttpResponse<String> res = send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf).header("Cookie", cookies())
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    remember(res);
+    return res;
+  }
+
   public HttpResponse<String> get(String path) {
     HttpResponse<String> res = send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies())
         .GET().build());
