@@ -25,12 +25,7 @@ public class AccessRules {
   }
 
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    Authorization auth = grantOf(groupId, resource, resourceId);
     boolean created = auth == null;
     if (created) {
       auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
@@ -55,12 +50,7 @@ public class AccessRules {
    * UPDATE_INSTANCE); nothing when the group never had them.
    */
   public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    Authorization auth = grantOf(groupId, resource, resourceId);
     if (auth == null) {
       return;
     }
@@ -81,5 +71,15 @@ public class AccessRules {
     for (Resource resource : resources) {
       grant(groupId, resource, ANY, Permissions.ALL);
     }
+  }
+
+  /** The group's grant on the resource, if it has one. */
+  private Authorization grantOf(String groupId, Resource resource, String resourceId) {
+    return authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
   }
 }

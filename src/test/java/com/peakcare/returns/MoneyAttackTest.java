@@ -16,14 +16,11 @@ import com.peakcare.returns.ReturnCaseProcess.CaseType;
 import com.peakcare.returns.ReturnCaseProcess.Elements;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
 import com.peakcare.support.Http;
+import com.peakcare.support.Race;
 import com.peakcare.support.WebappSession;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -469,25 +466,8 @@ class MoneyAttackTest {
 
   /** Two requests released together: their status codes. */
   private List<Integer> race(String a, String b) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    CountDownLatch go = new CountDownLatch(1);
-    try {
-      List<Future<Integer>> done = new ArrayList<>();
-      for (String body : List.of(a, b)) {
-        done.add(pool.submit(() -> {
-          go.await();
-          return http.post("/api/returns", "shop1", body).statusCode();
-        }));
-      }
-      go.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> f : done) {
-        statuses.add(f.get());
-      }
-      return statuses;
-    } finally {
-      pool.shutdownNow();
-    }
+    List<String> bodies = List.of(a, b);
+    return Race.of(2, i -> http.post("/api/returns", "shop1", bodies.get(i)).statusCode());
   }
 
   private ReturnRequest travelling(ReturnRequest request, String opener, String courier) throws Exception {

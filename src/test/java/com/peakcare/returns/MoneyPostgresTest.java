@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peakcare.PeakCareApplication;
 import com.peakcare.support.Http;
+import com.peakcare.support.Race;
 import com.peakcare.support.PostgresDatabase;
 import com.peakcare.support.Shop;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -79,9 +75,9 @@ class MoneyPostgresTest {
       String lower = Shop.orderJson(lowered, "100.00", "APPAREL", "REGULAR").replace("\"paidAmount\":100.00",
           "\"paidAmount\":50.00");
       String claim = Shop.returnJson(lowered, "REFUND_ONLY", "DAMAGED", "100.00", 2, null);
-      List<Integer> both = race(i -> i == 0
+      List<Integer> both = Race.of(2, i -> i == 0
           ? http.put("/api/orders/" + Shop.orderNoOf(lowered), "shop1", lower).statusCode()
-          : http.post("/api/returns", "shop1", claim).statusCode(), 2);
+          : http.post("/api/returns", "shop1", claim).statusCode());
       assertThat(both).as("one of the two is refused").contains(409);
       assertCeilingHolds(jdbc, Shop.orderNoOf(lowered));
     }
@@ -95,30 +91,6 @@ class MoneyPostgresTest {
   }
 
   private static List<Integer> race(IntFunction<Integer> request) throws Exception {
-    return race(request, CLIENTS);
-  }
-
-  /** {@code clients} requests released together by a latch: their status codes. */
-  private static List<Integer> race(IntFunction<Integer> request, int clients) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    CountDownLatch go = new CountDownLatch(1);
-    try {
-      List<Future<Integer>> done = new ArrayList<>();
-      for (int i = 0; i < clients; i++) {
-        int n = i;
-        done.add(pool.submit(() -> {
-          go.await();
-          return request.apply(n);
-        }));
-      }
-      go.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> f : done) {
-        statuses.add(f.get());
-      }
-      return statuses;
-    } finally {
-      pool.shutdownNow();
-    }
+    return Race.of(CLIENTS, request);
   }
 }
