@@ -2,7 +2,7 @@
 # A campaign check (活动检核) driven to LIVE, then its briefing (宣贯答疑): every after-sales agent passes a quiz on the
 # campaign's rules and the supervisor sees who is ready. Each step as the demo user whose job it is:
 # setter1 (ops) sets it up, peer1 (ops) and ux1 (ux) check it, everyone else in all-staff signs the all-hands check;
-# at launch approval setter1 publishes the briefing notes, agent1, agent2 and cslead (after-sales) take the quiz,
+# at launch approval setter1 publishes the briefing notes, agent1, agent2, cslead and cslead2 (after-sales) take the quiz,
 # cslead (supervisors) reads the readiness.
 # Usage: BASE_URL=http://localhost:8080 bash walkthroughs/campaign.sh
 set -euo pipefail
@@ -109,6 +109,7 @@ say "cslead sees: briefing $(str status), ready: $(list passed), not yet: $(list
 
 # 9. the last agent passes; the round is over when every agent is ready
 take_quiz cslead
+take_quiz cslead2
 ready() { call cslead GET "/api/campaigns/$CODE/briefing" 200; [[ $(num allReady) == true ]]; }
 poll 30 "every agent of $CODE ready" ready
 [[ -z $(list notYet) ]] || fail "agents not ready: $BODY"

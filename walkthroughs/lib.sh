@@ -101,3 +101,15 @@ has_task() {
 complete() {
   call "$1" POST "/engine-rest/task/$2/complete" 204 "{\"variables\":$3}"
 }
+
+# order ORDER_NO JSON: the shop's system registers an order (issue 20: a case names a registered order); 201
+order() {
+  call shop1 PUT "/api/orders/$1" 201 "$2"
+}
+
+# paid_order BUYER TIER NAME PHONE LOCALE PROVINCE PAID METHOD LINES_JSON: an order's snapshot, paid a few days ago
+paid_order() {
+  printf '%s' '{"buyerId":"'"$1"'","memberTier":"'"$2"'","status":"PAID","orderedAt":"'"$(days_from_now -5)"'",
+    "paidAt":"'"$(days_from_now -5)"'","paidAmount":'"$7"',"paymentMethod":"'"$8"'",
+    "contact":{"name":"'"$3"'","phone":"'"$4"'","locale":"'"$5"'"},"province":"'"$6"'","lines":'"$9"'}'
+}

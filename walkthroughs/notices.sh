@@ -9,12 +9,12 @@ WALK=notices
 
 NO=R-$RUN_ID
 
-# 1. shop1 opens a refund-only case of 79 CNY for an English-speaking customer: approved at once (up to 100 CNY)
+# 1. shop1 registers the order, then opens a refund-only case of its 79 CNY mug for an English-speaking customer:
+#    approved at once (up to 100 CNY, opened by the shop's system)
+order "O-$RUN_ID" "$(paid_order "buyer-$RUN_ID" REGULAR "Alice Smith" 13900003333 en 上海 79.00 WECHAT_PAY \
+  '[{"sku":"MUG-01","name":"Mug","category":"HOME","productType":"PHYSICAL","quantity":1,"unitPrice":79.00}]')"
 call shop1 POST /api/returns 201 '{"returnNo":"'"$NO"'","orderNo":"O-'"$RUN_ID"'","type":"REFUND_ONLY",
-  "reason":"DAMAGED","amount":79.00,"deliveredAt":"'"$(days_from_now -1)"'",
-  "customer":{"name":"Alice Smith","phone":"13900003333","email":"alice@example.com","memberTier":"REGULAR",
-              "locale":"en","province":"上海"},
-  "items":[{"sku":"MUG-01","name":"Mug","category":"HOME","quantity":1,"unitPrice":79.00}]}'
+  "reason":"DAMAGED","lines":[{"sku":"MUG-01","quantity":1}],"deliveredAt":"'"$(days_from_now -1)"'"}'
 say "shop1 opened $NO: policy $(str policyOutcome), refund promised by $(str promisedBy "${BODY#*\"refund\"}")"
 
 # 2. the refund care notice was recorded with the step that made the promise (in-app; SMS and e-mail when enabled)

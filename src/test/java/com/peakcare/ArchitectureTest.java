@@ -81,18 +81,20 @@ class ArchitectureTest {
       // the features
       "audit", BELOW_FEATURES,
       "notice", BELOW_FEATURES,
-      "returns", plus(BELOW_FEATURES, "notice"), // a return case sends notices and promises refund care
+      "order", BELOW_FEATURES, // (issue 20) the shop's orders and their refund ceiling
+      // a return case sends notices, promises refund care, and claims its order's ceiling
+      "returns", plus(BELOW_FEATURES, "notice", "order"),
       "campaign", plus(BELOW_FEATURES, "audit"), // a campaign check's sign-offs are audit's ledger
       "briefing", plus(BELOW_FEATURES, "campaign"), // (branch briefing) quizzes on an approved campaign version
       "review", plus(BELOW_FEATURES, "pages")); // (branch reviews) review analysis; its meeting is a page
 
   /** The features above identity: nothing below them names them. */
-  private static final String[] TOP_FEATURES = packages("audit", "notice", "returns", "campaign", "briefing",
-      "review");
+  private static final String[] TOP_FEATURES = packages("audit", "notice", "order", "returns", "campaign",
+      "briefing", "review");
 
   /** The features: each owns its tables and internals. */
-  private static final Set<String> FEATURES = Set.of("audit", "notice", "returns", "campaign", "briefing", "identity",
-      "review");
+  private static final Set<String> FEATURES = Set.of("audit", "notice", "order", "returns", "campaign", "briefing",
+      "identity", "review");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -290,6 +292,7 @@ class ArchitectureTest {
       "peakcare-\\d+-logistics-delay.*\\.xml", "returns", // the broadcast lives in returns (LogisticsDelayBroadcasts)
       "peakcare-\\d+-briefing.*\\.xml", "briefing",
       "peakcare-\\d+-review.*\\.xml", "review",
+      "peakcare-\\d+-order.*\\.xml", "order",
       "peakcare-\\d+-session.*\\.xml", "security", // Spring Session's tables for the webapps' logins
       "peakcare-\\d+-engine-.*\\.xml", "engine", // indexes on Camunda's tables
       "peakcare-\\d+-job-acquisition.*\\.xml", "engine",

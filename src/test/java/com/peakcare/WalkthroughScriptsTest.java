@@ -38,10 +38,12 @@ class WalkthroughScriptsTest {
   /** Each script's closing line: what it proves. */
   private static final Map<String, String> LAST_LINE = Map.of(
       "returns", "returns: case R-\\d+ closed",
-      "campaign", "campaign: D11-\\d+ LIVE, briefing ALL_READY: every agent ready \\(agent1,agent2,cslead\\)",
+      "campaign", "campaign: D11-\\d+ LIVE, briefing ALL_READY: every agent ready \\(agent1,agent2,cslead,cslead2\\)",
       "notices", "notices: case R-\\d+: notices REFUND_CARE,REFUND_DONE,SURVEY delivered \\(SENT,SENT,SENT\\)",
       "broadcast", "broadcast: broadcast [0-9a-f-]{36} done: 1 customer told once",
-      "reviews", "reviews: cycle RC-\\d{8}-\\d{6}(-\\d+)?: LOGISTICS to whlead, action recorded");
+      "reviews", "reviews: cycle RC-\\d{8}-\\d{6}(-\\d+)?: LOGISTICS to whlead, action recorded",
+      "money", "money: case R-\\d+ REFUNDED: second approval by cslead2, destination change asked by cslead and "
+          + "approved by cslead2");
 
   @LocalServerPort int port;
 
@@ -77,8 +79,14 @@ class WalkthroughScriptsTest {
 
   @Test
   @Order(6)
+  void aLargeRefundNeedsTwoSupervisorsAndItsDestinationChangeAnother() throws Exception {
+    run("money");
+  }
+
+  @Test
+  @Order(7)
   void everyWalkthroughRunsAgainOnTheSameDatabase() throws Exception {
-    for (String script : List.of("returns", "campaign", "notices", "broadcast", "reviews")) {
+    for (String script : List.of("returns", "campaign", "notices", "broadcast", "reviews", "money")) {
       run(script);
     }
   }

@@ -55,6 +55,11 @@ final class Client {
     }
   }
 
+  HttpResponse<String> put(String path, String user, String json) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+  }
+
   /** The body when the status is the expected one, else an exception naming both. */
   static String expect(HttpResponse<String> response, int... statuses) {
     for (int s : statuses) {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.peakcare.PeakCareApplication;
 import com.peakcare.identity.AccessRules;
 import com.peakcare.identity.Groups;
+import com.peakcare.order.Orders;
 import com.peakcare.returns.BenchSeeds;
 import com.peakcare.returns.ReturnCaseProcess.Elements;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -102,7 +104,8 @@ public final class PeakCareBench {
       peakRss.set(0);
 
       if (PHASES.contains("open")) {
-        openPhase(db, client, 8, true);
+        openPhase(db, client, app, 8, true);
+        ceilingPhase(db, app);
       }
       if (PHASES.contains("complete")) {
         completePhase(db, client, app);
@@ -113,7 +116,7 @@ public final class PeakCareBench {
       // 32 clients last: at 32 clients the notices' delivery jobs exhausted the connection pool in every trial run
       // (each holds its job's connection and waits for a second one), which then starves whatever runs next
       if (PHASES.contains("open")) {
-        openPhase(db, client, 32, false);
+        openPhase(db, client, app, 32, false);
       }
       if (PHASES.contains("hammer")) {
         hammerPhase(db, client);
@@ -168,15 +171,19 @@ public final class PeakCareBench {
 
   // ---- 1. open: POST /api/returns beside bare /engine-rest starts, same JVM, same database ----
 
-  private void openPhase(BenchDatabase db, Client client, int clients, boolean warmUp) throws Exception {
+  private void openPhase(BenchDatabase db, Client client, ConfigurableApplicationContext app, int clients,
+      boolean warmUp) throws Exception {
     AtomicLong seq = new AtomicLong();
     String bare = "{\"businessKey\":\"%s\"}";
+    // issue 20: each case names an order the shop registered before; registered here, in-process, outside the timing
+    registerOrders(app, "O" + clients + "-", OPEN_REQUESTS);
     // warm-up (JIT, pools): not counted
     if (warmUp) {
+      registerOrders(app, "W-", 200);
       Load.run("warm-up bare", 8, 200, PHASE_SECONDS, i -> Client.expect(client.post(
         "/engine-rest/process-definition/key/" + BARE + "/start", "shop1", String.format(bare, "WB-" + i)), 200));
       Load.run("warm-up open", 8, 200, PHASE_SECONDS, i -> Client.expect(client.post("/api/returns", "shop1",
-        BenchSeeds.json(Requests.returnForReview("W-" + i, Requests.agent(i)))), 201));
+        BenchSeeds.json(Requests.returnForReview("W-" + i, Requests.agent(i)).request())), 201));
     }
     db.quiesce(120);
     {
@@ -187,7 +194,7 @@ public final class PeakCareBench {
       Load.Stats o = measure(db, "open POST /api/returns", clients, OPEN_REQUESTS, i -> {
         long n = seq.getAndIncrement();
         Client.expect(client.post("/api/returns", "shop1",
-            BenchSeeds.json(Requests.returnForReview("O" + clients + "-" + n, Requests.agent(n)))), 201);
+            BenchSeeds.json(Requests.returnForReview("O" + clients + "-" + n, Requests.agent(n)).request())), 201);
       });
       double waited = db.quiesce(QUIESCE_SECONDS);
       notes.add(String.format("open at %d clients: the job executor needed %.1f s more for the notices' deliveries"
@@ -206,6 +213,71 @@ public final class PeakCareBench {
     }
     notes.add("live rows in the database after the open phase at " + clients + " clients: "
         + db.count("select sum(n_live_tup) from pg_stat_user_tables"));
+  }
+
+  /** The orders of returns {@code prefix}0 … {@code prefix}(count-1), registered by shop1 in-process, 100 at a time. */
+  private void registerOrders(ConfigurableApplicationContext app, String prefix, int count) {
+    Orders orders = app.getBean(Orders.class);
+    long t0 = System.nanoTime();
+    for (int from = 0; from < count; from += 100) {
+      List<Orders.Registration> batch = new ArrayList<>();
+      for (int i = from; i < Math.min(count, from + 100); i++) {
+        batch.add(Requests.returnForReview(prefix + i, Requests.agent(i)).registration());
+      }
+      orders.register(batch, "shop1");
+    }
+    log(String.format("    registered %d orders (%s…) in %.1f s", count, prefix, (System.nanoTime() - t0) / 1e9));
+  }
+
+  /**
+   * Issue 20: what the order's refund ceiling costs an open, in-process on PostgreSQL, one at a time: the order's
+   * lookup the open makes, alone, and then with the claim (the conditional updates of the order and its line, the
+   * reservation and its line inserted), each in a transaction of its own, on orders of their own.
+   */
+  private void ceilingPhase(BenchDatabase db, ConfigurableApplicationContext app) {
+    int ops = Integer.getInteger("bench.ceilingOps", 1000);
+    Orders orders = app.getBean(Orders.class);
+    TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+    registerOrders(app, "CL-", ops);
+    BigDecimal amount = new BigDecimal("300.00");
+    List<com.peakcare.order.LineClaim> unit = List.of(new com.peakcare.order.LineClaim("SKU-1", 1));
+    for (int i = 0; i < Math.min(100, ops); i++) { // warm-up: lookups only, nothing claimed
+      String orderNo = "O-CL-" + i;
+      tx.executeWithoutResult(s -> orders.find(orderNo));
+    }
+    Map<String, long[]> before = db.tableStats();
+    long[] lookup = new long[ops];
+    long[] claim = new long[ops];
+    for (int i = 0; i < ops; i++) {
+      String orderNo = "O-CL-" + i;
+      long t = System.nanoTime();
+      tx.executeWithoutResult(s -> orders.find(orderNo));
+      lookup[i] = System.nanoTime() - t;
+      String returnNo = "CL-" + i;
+      t = System.nanoTime();
+      tx.executeWithoutResult(s -> {
+        orders.find(orderNo);
+        orders.reserveRefund(orderNo, returnNo, unit, amount, "shop1");
+      });
+      claim[i] = System.nanoTime() - t;
+    }
+    Map<String, long[]> after = db.tableStats();
+    java.util.Arrays.sort(lookup);
+    java.util.Arrays.sort(claim);
+    double lookupMs = lookup[ops / 2] / 1e6;
+    double claimMs = claim[ops / 2] / 1e6;
+    results.put("ceiling_ops", ops);
+    results.put("ceiling_lookup_p50_ms", round(lookupMs));
+    results.put("ceiling_lookup_and_claim_p50_ms", round(claimMs));
+    results.put("ceiling_claim_p50_ms", round(claimMs - lookupMs));
+    results.put("ceiling_claim_p99_ms", round((claim[ops * 99 / 100] - lookup[ops * 99 / 100]) / 1e6));
+    long written = BenchDatabase.sum(after, before, 3);
+    results.put("ceiling_rows_inserted_per_open", round((double) written / ops));
+    row(String.format("%-34s %.2f ms p50 (order lookup %.2f ms, lookup + claim %.2f ms; %d opens, one at a time)",
+        "refund ceiling per open", claimMs - lookupMs, lookupMs, claimMs, ops));
+    notes.add(String.format("refund ceiling (issue 20): per open %.2f ms p50 for the claim (2 conditional updates,"
+        + " 2 inserts) beside %.2f ms for the order lookup the open needs anyway; %.1f rows inserted per claim",
+        claimMs - lookupMs, lookupMs, (double) written / ops));
   }
 
   /** One measured load with its CPU, the database's wait events and its sequential scans. */
@@ -308,7 +380,9 @@ public final class PeakCareBench {
                 tx.executeWithoutResult(status -> {
                   for (int i = from; i < to; i++) {
                     if (cases) {
-                      BenchSeeds.start(returnCases, Requests.repairForReview("S-" + i, Requests.agent(i)), "shop1");
+                      Requests.Case c = Requests.repairForReview("S-" + i, Requests.agent(i));
+                      app.getBean(Orders.class).register(List.of(c.registration()), "shop1");
+                      BenchSeeds.start(returnCases, c.request(), "shop1");
                     } else {
                       runtime.startProcessInstanceByKey(BARE, "SB-" + i);
                     }

@@ -1,5 +1,7 @@
 package com.peakcare.returns;
 
+import com.peakcare.web.Fingerprints;
+
 /**
  * Benchmark only (src/bench): opens a return case in-process through the same service as Tasklist's start form (the
  * record first, then its process), without the HTTP round trip and the view the API answers with. Lives in this
@@ -16,5 +18,10 @@ public final class BenchSeeds {
   /** The canonical JSON the API takes (the same mapper the fingerprint uses). */
   public static String json(ReturnRequest request) {
     return RequestFingerprint.json(request);
+  }
+
+  /** Any value (an order's snapshot) as the API's JSON. */
+  public static String json(Object value) {
+    return Fingerprints.json(value);
   }
 }

@@ -34,11 +34,13 @@ public class BriefingPeople {
     return campaigns.find(code).orElseThrow(() -> new IllegalStateException("no campaign " + code)).setter();
   }
 
-  /** The supervisors of after-sales (in both groups); all supervisors when after-sales has none (BPMN: candidates). */
+  /**
+   * The supervisors of after-sales (by department: StaffDirectory#isSupervisorOf, issue 20); all supervisors when
+   * after-sales has none (BPMN: candidates).
+   */
   public List<String> afterSalesSupervisors() {
-    List<String> supervisors = staff.membersOf(Groups.SUPERVISORS);
-    List<String> ofAfterSales = supervisors.stream().filter(u -> staff.isMember(u, Groups.AFTER_SALES)).toList();
-    return ofAfterSales.isEmpty() ? supervisors : ofAfterSales;
+    List<String> ofAfterSales = staff.supervisorsOf(StaffDirectory.AFTER_SALES);
+    return ofAfterSales.isEmpty() ? staff.membersOf(Groups.SUPERVISORS) : ofAfterSales;
   }
 
   /** Everyone who answers customers: the members of after-sales. */

@@ -13,7 +13,24 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ActivateBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.ActivateJobCmd;
+import org.camunda.bpm.engine.impl.cmd.ActivateJobDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.ActivateProcessDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.ActivateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendJobCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendJobDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendProcessDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateProcessInstancesSuspendStateBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateProcessInstancesSuspendStateCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
@@ -72,7 +89,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineGate extends AbstractProcessEnginePlugin {
 
-  /** What only administrators may do: commands that step around the processes' forms and flow. */
+  /**
+   * What only administrators may do: commands that step around the processes' forms and flow, and (issue 20) those that
+   * stop or re-time them: suspending or activating definitions, instances, job definitions and jobs (a suspended
+   * notice delivery sends nothing and raises no incident), changing a job's due date or priority, deleting a job.
+   * Supervisors keep retrying failed jobs (SetJobRetriesCmd, Camunda's RETRY_JOB).
+   */
   static final List<Class<?>> ADMIN_ONLY = List.of(
       StartProcessInstanceAtActivitiesCmd.class, ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class,
       ProcessInstanceModificationBatchCmd.class, MigrateProcessInstanceCmd.class, MigrateProcessInstanceBatchCmd.class,
@@ -82,7 +104,13 @@ public class EngineGate extends AbstractProcessEnginePlugin {
       SetVariablesToProcessInstancesBatchCmd.class, CorrelateMessageCmd.class, CorrelateAllMessageCmd.class,
       MessageEventReceivedCmd.class, SignalCmd.class, SignalEventReceivedCmd.class, HandleTaskBpmnErrorCmd.class,
       HandleTaskEscalationCmd.class, DelegateTaskCmd.class, ResolveTaskCmd.class,
-      ProcessInstanceModificationCmd.class, CorrelateAllMessageBatchCmd.class);
+      ProcessInstanceModificationCmd.class, CorrelateAllMessageBatchCmd.class,
+      SuspendProcessDefinitionCmd.class, ActivateProcessDefinitionCmd.class, SuspendProcessInstanceCmd.class,
+      ActivateProcessInstanceCmd.class, UpdateProcessInstancesSuspendStateCmd.class,
+      UpdateProcessInstancesSuspendStateBatchCmd.class, SuspendJobDefinitionCmd.class, ActivateJobDefinitionCmd.class,
+      SuspendJobCmd.class, ActivateJobCmd.class, SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class,
+      SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class, DeleteJobCmd.class, SuspendBatchCmd.class,
+      ActivateBatchCmd.class);
 
   private final ObjectProvider<TaskPolicy> policyBeans;
   private final ObjectProvider<StartDoor> doorBeans;
@@ -435,9 +463,9 @@ public class EngineGate extends AbstractProcessEnginePlugin {
             QueryExpressions.refuseAny(query);
             QueryLimits.refuseOversized(query);
           } else if (!actor.isAdmin() && ADMIN_ONLY.stream().anyMatch(c -> c.isInstance(command))) {
-            throw Refusal.forbidden("只有管理员可以从中途启动、修改或迁移流程，或直接写入流程变量；请通过任务的表单办理 · "
-                + "Only administrators may start a process in the middle, modify or migrate it, or write its "
-                + "variables: work through your task's form");
+            throw Refusal.forbidden("只有管理员可以从中途启动、修改、迁移、挂起或重新计时流程和作业，或直接写入流程变量；请通过任务的"
+                + "表单办理 · Only administrators may start a process in the middle, modify, migrate, suspend or re-time "
+                + "it or its jobs, or write its variables: work through your task's form");
           }
         }
       }

@@ -3,6 +3,9 @@ package com.peakcare.engine;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -23,6 +26,10 @@ import org.springframework.stereotype.Component;
  *       directory, and nobody edits their own (a password change stays everyone's own business);</li>
  *   <li>a password set, a user deleted, a membership removed or a group deleted is announced as
  *       {@link AccountChanged} once it is saved, so that the account's open sessions end (issue 26).</li>
+ *   <li>(issue 20) every password a person sets meets the password policy (Camunda's hook, {@code enablePasswordPolicy}
+ *       with the {@link PasswordPolicy} bean security provides): refused by every door (Admin, {@code /engine-rest},
+ *       the webapps' API) with a 400 naming {@code password} and the rules it breaks, Chinese first. PeakCare's own
+ *       seeding (no person acting: the demo users' "demo") is not held to it.</li>
  * </ul>
  */
 @Component
@@ -30,21 +37,31 @@ class GuardedIdentity extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<PasswordGuard> guard;
   private final ApplicationEventPublisher events;
+  private final ObjectProvider<PasswordPolicy> policy;
 
-  GuardedIdentity(ObjectProvider<PasswordGuard> guard, ApplicationEventPublisher events) {
+  GuardedIdentity(ObjectProvider<PasswordGuard> guard, ApplicationEventPublisher events,
+      ObjectProvider<PasswordPolicy> policy) {
     this.guard = guard;
     this.events = events;
+    this.policy = policy;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setIdentityService(new Service(guard, events));
+    PasswordPolicy rules = policy.getIfAvailable();
+    if (rules != null) {
+      configuration.setPasswordPolicy(rules);
+      configuration.setEnablePasswordPolicy(true);
+    }
     // no lasting lock and no engine-side delay: the throttle decides, per user and source
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setLoginDelayBase(0);
   }
 
   static final class Service extends IdentityServiceImpl {
+    /** A person's save of a user is running on this thread: a password that breaks the policy is refused in words. */
+    private static final ThreadLocal<Boolean> SAVING = new ThreadLocal<>();
     private final ObjectProvider<PasswordGuard> guard;
     private final ApplicationEventPublisher events;
 
@@ -110,10 +127,36 @@ class GuardedIdentity extends AbstractProcessEnginePlugin {
         }
       }
       boolean newPassword = user instanceof UserEntity entity && entity.hasNewPassword();
-      super.saveUser(user);
+      if (actor == null || actor.getUserId() == null) {
+        super.saveUser(user, true); // PeakCare's own seeding (the demo users): not a person choosing a password
+      } else {
+        SAVING.set(Boolean.TRUE);
+        try {
+          super.saveUser(user);
+        } finally {
+          SAVING.remove();
+        }
+      }
       if (newPassword) {
         changed(user.getId(), "password set");
       }
+    }
+
+    /**
+     * Camunda's save asks this (UserEntity#checkPasswordAgainstPolicy) before it stores a new password: during a
+     * person's save a password that breaks the policy is refused here, naming the rules it breaks (each rule says
+     * itself in words, Chinese first), instead of Camunda's "Password does not match policy". Admin's live check of a
+     * password it is typing asks the same and just gets the result.
+     */
+    @Override
+    public PasswordPolicyResult checkPasswordAgainstPolicy(String candidatePassword, User user) {
+      PasswordPolicyResult result = super.checkPasswordAgainstPolicy(candidatePassword, user);
+      if (Boolean.TRUE.equals(SAVING.get()) && !result.isValid()) {
+        // Camunda's REST API and webapps answer this kind 400 on every resource (a form refusal only where a form is)
+        throw new BadUserRequestException("password: 密码不符合要求 · The password does not meet the policy: "
+            + String.join("; ", result.getViolatedRules().stream().map(Object::toString).toList()));
+      }
+      return result;
     }
   }
 }

@@ -25,12 +25,7 @@ public class AccessRules {
   }
 
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    Authorization auth = grantOf(groupId, resource, resourceId);
     boolean created = auth == null;
     if (created) {
       auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
@@ -50,10 +45,41 @@ public class AccessRules {
     }
   }
 
+  /**
+   * Takes permissions back from a group's grant, where an earlier start-up gave them (issue 20: supervisors' former
+   * UPDATE_INSTANCE); nothing when the group never had them.
+   */
+  public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = grantOf(groupId, resource, resourceId);
+    if (auth == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (auth.isPermissionGranted(permission)) {
+        auth.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(auth);
+    }
+  }
+
   /** Everything, on every resource: what {@code camunda-admin} holds. */
   public void grantAll(String groupId, Resource[] resources) {
     for (Resource resource : resources) {
       grant(groupId, resource, ANY, Permissions.ALL);
     }
+  }
+
+  /** The group's grant on the resource, if it has one. */
+  private Authorization grantOf(String groupId, Resource resource, String resourceId) {
+    return authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
   }
 }

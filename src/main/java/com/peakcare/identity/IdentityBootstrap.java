@@ -50,6 +50,8 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       new String[] {"agent1", "Wu", "Hui", AFTER_SALES, "cslead", AFTER_SALES, "吴慧"},
       new String[] {"agent2", "Zheng", "Lei", AFTER_SALES, "cslead", AFTER_SALES, "郑磊"},
       new String[] {"cslead", "Huang", "Mei", AFTER_SALES, "demo", AFTER_SALES + "," + SUPERVISORS, "黄梅"},
+      // a second after-sales supervisor (issue 20): four-eyes on money needs two of them
+      new String[] {"cslead2", "Ma", "Lin", AFTER_SALES, "demo", AFTER_SALES + "," + SUPERVISORS, "马琳"},
       new String[] {"warehouse1", "Xu", "Qiang", WAREHOUSE, "cslead", WAREHOUSE, "徐强"},
       // the departments' leads the review meeting routes problems to (issue 21): warehouse, purchasing and QC
       new String[] {"whlead", "Qian", "Jun", WAREHOUSE, "demo", WAREHOUSE + "," + SUPERVISORS, "钱军"},
@@ -95,6 +97,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     grantBaseAccess();
     featureGrants.forEach(feature -> feature.grant(access));
     if (!adminUser.isBlank() && !adminPassword.isBlank()) {
+      requireStrongAdminPassword();
       ensureUser(adminUser, "PeakCare", "Admin", adminPassword);
       ensureMember(adminUser, CAMUNDA_ADMIN);
     }
@@ -105,6 +108,21 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       throw new IllegalStateException("No administrator: set PEAKCARE_ADMIN_USER and PEAKCARE_ADMIN_PASSWORD "
           + "(or PEAKCARE_DEMO=true for the demo users). PeakCare does not start without one, so that the "
           + "webapps' first-user setup can never be used.");
+    }
+  }
+
+  /**
+   * The production administrator's password meets the password policy (issue 20): PeakCare's own saves are not held to
+   * it (so the demo users keep "demo"), so it is checked here, before the administrator is created.
+   */
+  private void requireStrongAdminPassword() {
+    if (identityService.createUserQuery().userId(adminUser).count() > 0) {
+      return;
+    }
+    var result = identityService.checkPasswordAgainstPolicy(adminPassword, identityService.newUser(adminUser));
+    if (!result.isValid()) {
+      throw new IllegalStateException("PEAKCARE_ADMIN_PASSWORD does not meet the password policy: " + String.join("; ",
+          result.getViolatedRules().stream().map(Object::toString).toList()));
     }
   }
 

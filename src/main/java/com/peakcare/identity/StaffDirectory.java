@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffDirectory {
 
+  /** The after-sales department (PC_STAFF_PROFILE.DEPARTMENT): its supervisors own every money and case action. */
+  public static final String AFTER_SALES = "after-sales";
+
   private final IdentityService identityService;
   private final JdbcTemplate jdbc;
 
@@ -52,6 +55,31 @@ public class StaffDirectory {
 
   public boolean isMember(String userId, String groupId) {
     return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 1;
+  }
+
+  /**
+   * Whether the user supervises this department (issue 20, least privilege by department): a member of
+   * {@code supervisors} whose department in the staff directory is {@code department}. An ops lead or a UX lead is in
+   * {@code supervisors} too, and supervises neither after-sales' money nor its cases.
+   */
+  public boolean isSupervisorOf(String userId, String department) {
+    if (userId == null || department == null || !isMember(userId, Groups.SUPERVISORS)) {
+      return false;
+    }
+    return department.equals(departmentOf(userId));
+  }
+
+  /** The supervisors of a department, by user id. */
+  public List<String> supervisorsOf(String department) {
+    java.util.Set<String> inDepartment = new java.util.HashSet<>(jdbc.queryForList(
+        "select USER_ID from PC_STAFF_PROFILE where DEPARTMENT = ?", String.class, department));
+    return membersOf(Groups.SUPERVISORS).stream().filter(inDepartment::contains).toList();
+  }
+
+  /** The user's department, if the directory has one. */
+  public String departmentOf(String userId) {
+    return jdbc.query("select DEPARTMENT from PC_STAFF_PROFILE where USER_ID = ?", (rs, i) -> rs.getString(1), userId)
+        .stream().findFirst().orElse(null);
   }
 
   public boolean exists(String userId) {

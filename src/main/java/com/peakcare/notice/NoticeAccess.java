@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.RETRY_JOB;
 
 import com.peakcare.identity.AccessRules;
 import com.peakcare.identity.FeatureGrants;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Supervisors are the operators of notice delivery: they see its incidents in Cockpit and retry them once the
- * gateway is back (retrying a failed job needs UPDATE_INSTANCE on the definition), and see refund care.
+ * gateway is back (RETRY_JOB on the definition: issue 20 took away UPDATE_INSTANCE, which also suspends and
+ * re-times every instance, and revokes it where an earlier start-up granted it), and see refund care.
  */
 @Component
 class NoticeAccess implements FeatureGrants {
@@ -21,7 +23,8 @@ class NoticeAccess implements FeatureGrants {
   @Override
   public void grant(AccessRules access) {
     access.grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, NoticeDeliveryProcess.KEY,
-        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+        READ, READ_INSTANCE, READ_HISTORY, RETRY_JOB);
+    access.revoke(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, NoticeDeliveryProcess.KEY, UPDATE_INSTANCE);
     access.grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, RefundCareProcess.KEY,
         READ, READ_INSTANCE, READ_HISTORY);
   }

@@ -34,6 +34,11 @@ public enum NoticeType {
   /** The promise was missed: an apology and a new time. */
   REFUND_DELAYED(List.of(RETURN_NO, AMOUNT, NEW_PROMISED_BY)),
   REFUND_DONE(List.of(RETURN_NO, AMOUNT, REFUND_TO)),
+  /**
+   * The refund goes somewhere other than the way the customer paid (issue 20): told on the order's contact before
+   * the money moves, with a number to call if they did not ask for it.
+   */
+  REFUND_DESTINATION_CHANGED(List.of(RETURN_NO, AMOUNT, REFUND_TO)),
   /** 发货提醒 of an exchange: waybill, courier, tracking, expected arrival by province. */
   SHIPPING(List.of(ORDER_NO, REPLACEMENT_COURIER, REPLACEMENT_WAYBILL_NO), List.of(EXPECTED_DAYS, EXPECTED_ARRIVAL)),
   /** 物流异常: the courier's backlog, an apology, what happens next. */

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * 指派: gives a case to one named agent of {@code after-sales}: the explicit choice if valid; else the agent who
  * served this customer's last case, if still in the group; else the least-loaded agent (fewest open tasks), ties
- * broken in turn. The turn pointer lives in the database so that every node shares it.
+ * broken in turn. Never the person who opened the case (issue 20, maker ≠ checker). The turn pointer lives in the
+ * database so that every node shares it.
  */
 @Service
 class AgentAssignment {
@@ -33,14 +34,16 @@ class AgentAssignment {
 
   private final StaffDirectory staff;
   private final ReturnCaseRepository cases;
+  private final FourEyes fourEyes;
   private final JdbcTemplate jdbc;
 
   private final TransactionTemplate ownTransaction;
 
-  AgentAssignment(StaffDirectory staff, ReturnCaseRepository cases, JdbcTemplate jdbc,
+  AgentAssignment(StaffDirectory staff, ReturnCaseRepository cases, FourEyes fourEyes, JdbcTemplate jdbc,
       PlatformTransactionManager transactionManager) {
     this.staff = staff;
     this.cases = cases;
+    this.fourEyes = fourEyes;
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -52,17 +55,14 @@ class AgentAssignment {
     return staff.membersOf(Groups.AFTER_SALES).stream().filter(a -> !supervisors.contains(a)).toList();
   }
 
-  boolean isAgent(String userId) {
-    return staff.isMember(userId, Groups.AFTER_SALES);
-  }
-
-  Choice choose(String returnNo, String requested, String customerKey) {
-    if (requested != null && !requested.isBlank() && isAgent(requested)) {
+  Choice choose(String returnNo, String requested, String customerKey, String openedBy) {
+    if (requested != null && !requested.isBlank() && fourEyes.isEligibleAgent(requested, openedBy)) {
       return logged(returnNo, new Choice(requested, Reason.EXPLICIT, "requested by the caller"));
     }
-    List<String> agents = agents();
+    List<String> agents = agents().stream().filter(a -> !a.equals(openedBy)).toList();
     if (agents.isEmpty()) {
-      throw new IllegalStateException("no agent in group " + Groups.AFTER_SALES + " to assign return " + returnNo);
+      throw new IllegalStateException("no agent in group " + Groups.AFTER_SALES + " but the opener to assign return "
+          + returnNo);
     }
     Optional<String> previous = cases.lastAssigneeOfCustomer(customerKey, returnNo).filter(agents::contains);
     if (previous.isPresent()) {

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 class AssignAgentDelegate implements JavaDelegate {
 
   private final AgentAssignment assignment;
-  private final ReturnCases cases;
+  private final CaseSteps cases;
 
-  AssignAgentDelegate(AgentAssignment assignment, ReturnCases cases) {
+  AssignAgentDelegate(AgentAssignment assignment, CaseSteps cases) {
     this.assignment = assignment;
     this.cases = cases;
   }
@@ -25,7 +25,8 @@ class AssignAgentDelegate implements JavaDelegate {
     ReturnCaseRepository.CaseRow row = cases.caseOf(execution.getProcessBusinessKey(),
         execution.getProcessInstanceId());
     String returnNo = row.returnNo();
-    AgentAssignment.Choice choice = assignment.choose(returnNo, row.request().assignee(), row.customerKey());
+    AgentAssignment.Choice choice = assignment.choose(returnNo, row.request().assignee(), row.customerKey(),
+        row.openedBy());
     Object sla = execution.getVariable(Vars.REVIEW_SLA_HOURS);
     int hours = sla == null ? 24 : Math.max(1, ((Number) sla).intValue());
     execution.setVariable(Vars.REVIEW_DUE, Date.from(Instant.now().plus(hours, ChronoUnit.HOURS)));

@@ -5,14 +5,17 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The customer's parcel never came: the case is cancelled and its refund promise withdrawn. */
+/**
+ * The customer's parcel never came: the case is cancelled, its claim on the order's ceiling released and its refund
+ * promise withdrawn.
+ */
 @Component
 class CancelCaseDelegate implements JavaDelegate {
 
-  private final ReturnCases cases;
+  private final CaseSteps cases;
   private final ReturnTimers timers;
 
-  CancelCaseDelegate(ReturnCases cases, ReturnTimers timers) {
+  CancelCaseDelegate(CaseSteps cases, ReturnTimers timers) {
     this.cases = cases;
     this.timers = timers;
   }

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CloseCaseDelegate implements JavaDelegate {
 
-  private final ReturnCases cases;
+  private final CaseSteps cases;
 
-  CloseCaseDelegate(ReturnCases cases) {
+  CloseCaseDelegate(CaseSteps cases) {
     this.cases = cases;
   }
 

@@ -5,13 +5,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The request was rejected (by policy, review or after inspection): its refund promise is withdrawn. */
+/**
+ * The request was rejected (by policy, review, after inspection or at the second approval): its claim on the order's
+ * ceiling is released and its refund promise withdrawn.
+ */
 @Component
 class CloseRejectedCaseDelegate implements JavaDelegate {
 
-  private final ReturnCases cases;
+  private final CaseSteps cases;
 
-  CloseRejectedCaseDelegate(ReturnCases cases) {
+  CloseRejectedCaseDelegate(CaseSteps cases) {
     this.cases = cases;
   }
 

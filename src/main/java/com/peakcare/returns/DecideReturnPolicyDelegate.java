@@ -20,11 +20,17 @@ import org.springframework.stereotype.Component;
 @Component
 class DecideReturnPolicyDelegate implements JavaDelegate {
 
-  private final DecisionService decisionService;
-  private final ReturnCases cases;
-  private final ReturnCategories categories;
+  /** The review SLA of a case the policy would have approved at once, had staff not opened it. */
+  static final int STAFF_OPENED_REVIEW_HOURS = 24;
 
-  DecideReturnPolicyDelegate(DecisionService decisionService, ReturnCases cases, ReturnCategories categories) {
+  private final DecisionService decisionService;
+  private final CaseSteps cases;
+  private final ReturnCategories categories;
+  private final ReturnNoticeFacts facts;
+
+  DecideReturnPolicyDelegate(DecisionService decisionService, CaseSteps cases, ReturnCategories categories,
+      ReturnNoticeFacts facts) {
+    this.facts = facts;
     this.decisionService = decisionService;
     this.cases = cases;
     this.categories = categories;
@@ -34,7 +40,7 @@ class DecideReturnPolicyDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseRow row = cases.caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     ReturnRequest request = row.request();
-    String category = categories.policyCategory(request);
+    String category = categories.policyCategory(row.facts());
     Map<String, Object> inputs = Map.of(
         Vars.TYPE, row.type(),
         Vars.REASON, row.reason(),
@@ -50,14 +56,20 @@ class DecideReturnPolicyDelegate implements JavaDelegate {
     Integer reviewSla = number(result.getEntry(Policy.REVIEW_SLA_HOURS));
     Integer promiseHours = number(result.getEntry(Policy.REFUND_PROMISE_HOURS));
     String rejectionCode = (String) result.getEntryMap().get(Policy.REJECTION_CODE);
-    execution.setVariable(Vars.POLICY_OUTCOME, outcome);
+    String locale = rejectionCode == null ? null
+        : facts.of(row.returnNo()).map(f -> f.customer().locale()).orElse(null);
+    // a case staff opened is reviewed by a colleague whatever the policy says (maker ≠ checker)
+    String routed = cases.policyDecided(row, outcome, rejectionCode == null ? null
+        : RejectionReasons.text(rejectionCode, locale), rejectionCode == null
+        ? outcome + " (review within " + reviewSla + " h, refund within " + promiseHours + " h)"
+        : outcome + " " + rejectionCode);
+    if (!routed.equals(outcome) && (reviewSla == null || reviewSla <= 0)) {
+      reviewSla = STAFF_OPENED_REVIEW_HOURS; // the policy gave none: it meant to approve at once
+    }
+    execution.setVariable(Vars.POLICY_OUTCOME, routed);
     // the next steps of this transaction (refund promise, agent assignment) read these; they are never stored
     execution.setVariable(Vars.REVIEW_SLA_HOURS, Variables.integerValue(reviewSla, true));
     execution.setVariable(Vars.REFUND_PROMISE_HOURS, Variables.integerValue(promiseHours, true));
-    cases.policyDecided(row.returnNo(), outcome, rejectionCode == null ? null
-        : RejectionReasons.text(rejectionCode, request.customer().locale()), rejectionCode == null
-        ? outcome + " (review within " + reviewSla + " h, refund within " + promiseHours + " h)"
-        : outcome + " " + rejectionCode);
   }
 
   private static Integer number(Object value) {

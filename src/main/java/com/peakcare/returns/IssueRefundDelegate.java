@@ -16,9 +16,9 @@ class IssueRefundDelegate implements JavaDelegate {
 
   private final RefundGateway gateway;
   private final RefundCare refundCare;
-  private final ReturnCases cases;
+  private final CaseSteps cases;
 
-  IssueRefundDelegate(RefundGateway gateway, RefundCare refundCare, ReturnCases cases) {
+  IssueRefundDelegate(RefundGateway gateway, RefundCare refundCare, CaseSteps cases) {
     this.gateway = gateway;
     this.refundCare = refundCare;
     this.cases = cases;

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.RETRY_JOB;
 
 import com.peakcare.identity.AccessRules;
 import com.peakcare.identity.FeatureGrants;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Supervisors operate logistics-delay broadcasts in Cockpit: they see a batch that ran out of retries as an incident
- * and retry it once the cause is fixed (retrying a failed job needs UPDATE_INSTANCE on the definition).
+ * and retry it once the cause is fixed (RETRY_JOB on the definition: issue 20 took away UPDATE_INSTANCE, which also suspends and
+ * re-times every instance, and revokes it where an earlier start-up granted it).
  */
 @Component
 class LogisticsDelayAccess implements FeatureGrants {
@@ -21,6 +23,7 @@ class LogisticsDelayAccess implements FeatureGrants {
   @Override
   public void grant(AccessRules access) {
     access.grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, LogisticsDelayBroadcastProcess.KEY,
-        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+        READ, READ_INSTANCE, READ_HISTORY, RETRY_JOB);
+    access.revoke(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, LogisticsDelayBroadcastProcess.KEY, UPDATE_INSTANCE);
   }
 }

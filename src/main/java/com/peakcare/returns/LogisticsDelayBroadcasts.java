@@ -1,6 +1,7 @@
 package com.peakcare.returns;
 
 import com.peakcare.notice.DeliveryTally;
+import com.peakcare.notice.NoticeCustomer;
 import com.peakcare.notice.Notice;
 import com.peakcare.notice.NoticeService;
 import com.peakcare.notice.NoticeType;
@@ -38,16 +39,26 @@ public class LogisticsDelayBroadcasts {
 
   private static final Logger log = LoggerFactory.getLogger(LogisticsDelayBroadcasts.class);
   static final String EVENT = "LOGISTICS_DELAY";
+  /** What a broadcast that stopped says to whoever started it (its cause is the operators' incident). */
+  static final String STOPPED = "发送中断：有一批通知在重试后仍未发出，已在 Cockpit 中生成事件，运维排除原因后重试即可继续；已发出的不会重发 · "
+      + "Stopped: a batch still failed after its retries. Operators see it as an incident in Cockpit and retry it once "
+      + "the cause is fixed; nobody already told is told twice.";
+  static final String CANCELLED = "已取消：这次广播的流程在发送完之前被取消 · Cancelled: the broadcast's process was cancelled "
+      + "before it was done.";
 
   private final LogisticsDelayRepository broadcasts;
   private final ReturnCaseRepository cases;
   private final NoticeService notices;
   private final RuntimeService runtimeService;
   private final LogisticsDelaySettings settings;
+  private final DelayReasons reasons;
+  private final ReturnNoticeFacts facts;
 
   LogisticsDelayBroadcasts(LogisticsDelayRepository broadcasts, ReturnCaseRepository cases, NoticeService notices,
-      RuntimeService runtimeService, LogisticsDelaySettings settings) {
+      RuntimeService runtimeService, LogisticsDelaySettings settings, DelayReasons reasons, ReturnNoticeFacts facts) {
     this.broadcasts = broadcasts;
+    this.reasons = reasons;
+    this.facts = facts;
     this.cases = cases;
     this.notices = notices;
     this.runtimeService = runtimeService;
@@ -55,13 +66,19 @@ public class LogisticsDelayBroadcasts {
   }
 
   /**
-   * Fixes the cases the delay hits now (open, travelling with this courier to one of these provinces) and starts
-   * sending in the background; answers at once. Cases the same broadcast told before are marked as such here and
-   * get nothing; when nobody is left to tell, the broadcast is DONE without a process.
+   * Fixes the cases the delay hits now (open, travelling with this courier to one of these provinces; only the cases
+   * {@code onlyOpenedBy} opened, when given: an integrator reaches its own) and starts sending in the background;
+   * answers at once. The reason is a code of the shop's list ({@link DelayReasons}). Cases the same broadcast told
+   * before are marked as such here and get nothing; when nobody is left to tell, the broadcast is DONE without a
+   * process.
    */
   @Transactional
   public LogisticsDelayBroadcast start(String courier, List<String> provinces, int expectedDelayDays, String reason,
-      String user) {
+      String user, String onlyOpenedBy) {
+    if (!reasons.knows(reason)) {
+      throw ApiException.invalid("reason", "须为店铺的延误原因之一 · one of the shop's delay reasons: "
+          + reasons.described());
+    }
     String key = key(courier, provinces, expectedDelayDays, reason);
     String id = UUID.randomUUID().toString();
     Instant now = Instant.now();
@@ -74,7 +91,7 @@ public class LogisticsDelayBroadcasts {
     }
     List<Member> pending = new ArrayList<>();
     List<Told> already = new ArrayList<>();
-    for (ReturnCaseRepository.Travelling t : cases.travellingWith(courier, provinces)) {
+    for (ReturnCaseRepository.Travelling t : cases.travellingWith(courier, provinces, onlyOpenedBy)) {
       Told before = toldBefore.get(t.returnNo() + "\n" + t.waybillNo());
       if (before != null) {
         already.add(before);
@@ -90,13 +107,14 @@ public class LogisticsDelayBroadcasts {
     broadcasts.insertMembers(id, pending, already, now);
     log.info("logistics delay {} of {} in {} started by {}: {} cases to tell, {} told before{}", id, courier, provinces,
         user, pending.size(), already.size(), repeatOf.map(r -> " (repeats " + r + ")").orElse(""));
-    return view(id);
+    return view(id, null);
   }
 
-  /** The broadcast and how far it got; 404 when there is none with this id. */
+  /** The broadcast and how far it got; 404 when there is none with this id (or, {@code onlyStartedBy}, not theirs). */
   @Transactional(readOnly = true)
-  public LogisticsDelayBroadcast view(String id) {
-    Row b = broadcasts.find(id).orElseThrow(() -> ApiException.notFound("logistics-delay broadcast " + id));
+  public LogisticsDelayBroadcast view(String id, String onlyStartedBy) {
+    Row b = broadcasts.find(id).filter(r -> onlyStartedBy == null || r.startedBy().equals(onlyStartedBy))
+        .orElseThrow(() -> ApiException.notFound("logistics-delay broadcast " + id));
     LogisticsDelayRepository.Counts counts = broadcasts.counts(id);
     DeliveryTally delivery = notices.deliveryOf(broadcasts.noticeKeys(id));
     Status status = Status.RUNNING;
@@ -106,16 +124,17 @@ public class LogisticsDelayBroadcasts {
     } else if (b.processInstanceId() != null) {
       List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(b.processInstanceId()).list();
       if (!incidents.isEmpty()) {
+        // a sentence for whoever started it; the cause (which may quote SQL) is for operators, in Cockpit's incident
         status = Status.FAILED;
-        incident = incidents.get(0).getIncidentMessage();
+        incident = STOPPED;
       } else if (runtimeService.createProcessInstanceQuery().processInstanceId(b.processInstanceId()).count() == 0) {
         // the last batch ends the process and sets FINISHED_AT in one transaction; if that committed between the two
         // reads above, read again (then it is DONE); otherwise someone cancelled it
         if (broadcasts.find(id).map(Row::finishedAt).isPresent()) {
-          return view(id);
+          return view(id, onlyStartedBy);
         }
         status = Status.FAILED;
-        incident = "the broadcast's process instance " + b.processInstanceId() + " was cancelled before it was done";
+        incident = CANCELLED;
       }
     }
     return new LogisticsDelayBroadcast(b.id(), status, b.courier(), b.provinces(), b.expectedDelayDays(), b.reason(),
@@ -162,14 +181,13 @@ public class LogisticsDelayBroadcasts {
         broadcasts.told(b.id(), m.returnNo(), Outcome.ALREADY_NOTIFIED, before.get().key(), now);
         return false;
       }
-      ReturnCaseRepository.CaseRow row = cases.find(m.returnNo())
-          .orElseThrow(() -> new IllegalStateException("the case does not exist"));
-      Notice notice = notices.sendOnce(m.returnNo(), NoticeType.LOGISTICS_DELAY, dedup,
-          ReturnNoticeFacts.customer(row.request().customer()),
+      NoticeCustomer customer = facts.of(m.returnNo())
+          .orElseThrow(() -> new IllegalStateException("the case or its order does not exist")).customer();
+      Notice notice = notices.sendOnce(m.returnNo(), NoticeType.LOGISTICS_DELAY, dedup, customer,
           Map.of(NoticeVariables.COURIER, b.courier(),
               NoticeVariables.WAYBILL_NO, m.waybillNo(),
               NoticeVariables.EXPECTED_DELAY_DAYS, b.expectedDelayDays(),
-              NoticeVariables.DELAY_REASON, b.reason()));
+              NoticeVariables.DELAY_REASON, reasons.label(b.reason(), NoticeCustomer.EN.equals(customer.noticeLocale()))));
       broadcasts.told(b.id(), m.returnNo(), Outcome.NOTIFIED, notice.key(), now);
       cases.event(m.returnNo(), b.startedBy(), EVENT,
           b.courier() + " +" + b.expectedDelayDays() + " d: " + b.reason() + " (broadcast " + b.id() + ")");

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 class PromiseRefundCareDelegate implements JavaDelegate {
 
   private final RefundCare refundCare;
-  private final ReturnCases cases;
+  private final CaseSteps cases;
 
-  PromiseRefundCareDelegate(RefundCare refundCare, ReturnCases cases) {
+  PromiseRefundCareDelegate(RefundCare refundCare, CaseSteps cases) {
     this.refundCare = refundCare;
     this.cases = cases;
   }

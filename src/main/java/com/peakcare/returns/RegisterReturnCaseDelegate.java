@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RegisterReturnCaseDelegate implements JavaDelegate {
 
-  private final ReturnCases cases;
+  private final CaseSteps cases;
 
-  RegisterReturnCaseDelegate(ReturnCases cases) {
+  RegisterReturnCaseDelegate(CaseSteps cases) {
     this.cases = cases;
   }
 

@@ -13,19 +13,19 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what with return cases in the webapps and the engine API: after-sales and supervisors open cases from
- * Tasklist; supervisors see and re-assign every task (re-assignment is theirs). Agents and the warehouse get their
- * own tasks through Camunda's assignee and candidate-group grants.
+ * Who may do what with return cases in the webapps and the engine API: after-sales staff open cases from Tasklist;
+ * supervisors see every task (what each may do with one is ReturnTaskPolicy's: after-sales supervisors re-assign).
+ * Agents and the warehouse get their own tasks through Camunda's assignee and candidate-group grants.
  */
 @Component
 class ReturnAccess implements FeatureGrants {
 
   @Override
   public void grant(AccessRules access) {
-    for (String group : new String[] {Groups.AFTER_SALES, Groups.SUPERVISORS}) {
-      access.grant(group, Resources.PROCESS_DEFINITION, ReturnCaseProcess.KEY, READ, CREATE_INSTANCE);
-      access.grant(group, Resources.PROCESS_INSTANCE, AccessRules.ANY, CREATE);
-    }
+    // after-sales staff open cases from Tasklist (issue 20: leads of other departments do not)
+    access.grant(Groups.AFTER_SALES, Resources.PROCESS_DEFINITION, ReturnCaseProcess.KEY, READ, CREATE_INSTANCE);
+    access.grant(Groups.AFTER_SALES, Resources.PROCESS_INSTANCE, AccessRules.ANY, CREATE);
+    access.revoke(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, ReturnCaseProcess.KEY, CREATE_INSTANCE);
     // supervisors see every task and hand any over; who may take which task is the task policy's rule
     access.grant(Groups.SUPERVISORS, Resources.TASK, AccessRules.ANY, READ, TASK_ASSIGN, TASK_WORK);
     // the people who work a case's tasks may unclaim and hand them over (ReturnTaskPolicy decides to whom)

@@ -33,6 +33,11 @@ public final class ReturnCaseProcess {
     public static final String TASK_HANDLE_OVERDUE_INSPECTION = "Task_HandleOverdueInspection";
     public static final String TASK_DECIDE_AFTER_FAILED_INSPECTION = "Task_DecideAfterFailedInspection";
     public static final String GATEWAY_REFUND_JOIN = "Gateway_RefundJoin";
+    public static final String GATEWAY_SECOND_APPROVAL_NEEDED = "Gateway_SecondApprovalNeeded";
+    /** 二次审批 · Second approval (issue 20): an after-sales supervisor who had no hand in the case. */
+    public static final String TASK_APPROVE_REFUND = "Task_ApproveRefund";
+    public static final String GATEWAY_SECOND_APPROVED = "Gateway_SecondApproved";
+    public static final String GATEWAY_SECOND_APPROVAL_JOIN = "Gateway_SecondApprovalJoin";
     public static final String TASK_ISSUE_REFUND = "Task_IssueRefund";
     public static final String TASK_SHIP_REPLACEMENT = "Task_ShipReplacement";
     public static final String TASK_SEND_SHIPPING = "Task_SendShippingNotice";
@@ -54,19 +59,22 @@ public final class ReturnCaseProcess {
 
   /**
    * The case's status at each element of the process (element id, or id + ":end" for when it is left), applied from
-   * one place (engine.DerivedStatus). The refund join is reached in the step that makes the refund due; the refund
-   * itself runs asynchronously after it.
+   * one place (engine.DerivedStatus). The refund join is reached in the step that makes the refund due; a refund
+   * that needs a second approval waits for it (AWAITING_SECOND_APPROVAL) and is REFUNDING again once approved; the
+   * refund itself runs asynchronously after it.
    */
-  public static final java.util.Map<String, String> STATUS_OF = java.util.Map.of(
-      Elements.TASK_REVIEW, "UNDER_REVIEW",
-      Elements.TASK_WAIT_FOR_PARCEL, "AWAITING_PARCEL",
-      Elements.TASK_INSPECT, "INSPECTING",
-      Elements.GATEWAY_REFUND_JOIN, "REFUNDING",
-      Elements.TASK_ISSUE_REFUND + ":end", "REFUNDED",
-      Elements.TASK_WAIT_FOR_DELIVERY, "EXCHANGE_SHIPPED",
-      Elements.END_CLOSED, "CLOSED",
-      Elements.END_REJECTED, "REJECTED",
-      Elements.END_CANCELLED, "CANCELLED");
+  public static final java.util.Map<String, String> STATUS_OF = java.util.Map.ofEntries(
+      java.util.Map.entry(Elements.TASK_REVIEW, "UNDER_REVIEW"),
+      java.util.Map.entry(Elements.TASK_WAIT_FOR_PARCEL, "AWAITING_PARCEL"),
+      java.util.Map.entry(Elements.TASK_INSPECT, "INSPECTING"),
+      java.util.Map.entry(Elements.GATEWAY_REFUND_JOIN, "REFUNDING"),
+      java.util.Map.entry(Elements.TASK_APPROVE_REFUND, "AWAITING_SECOND_APPROVAL"),
+      java.util.Map.entry(Elements.GATEWAY_SECOND_APPROVAL_JOIN, "REFUNDING"),
+      java.util.Map.entry(Elements.TASK_ISSUE_REFUND + ":end", "REFUNDED"),
+      java.util.Map.entry(Elements.TASK_WAIT_FOR_DELIVERY, "EXCHANGE_SHIPPED"),
+      java.util.Map.entry(Elements.END_CLOSED, "CLOSED"),
+      java.util.Map.entry(Elements.END_REJECTED, "REJECTED"),
+      java.util.Map.entry(Elements.END_CANCELLED, "CANCELLED"));
 
   /**
    * The business's return policy (processes/return-policy.dmn): the inputs PeakCare gives it from the case record
@@ -125,7 +133,8 @@ public final class ReturnCaseProcess {
    */
   public static final java.util.Set<String> PROCESS_VARIABLES = java.util.Set.of(
       Vars.TYPE, Vars.MONEY_INVOLVED, Vars.PARCEL_NEEDED, Vars.MEMBER_TIER, Vars.PRIORITY, Vars.POLICY_OUTCOME,
-      Vars.REVIEW_DUE, Vars.INSPECTION_DUE, Vars.APPROVED, Vars.INSPECTION_PASSED, Vars.PARTIAL_REFUND, Vars.RATING);
+      Vars.REVIEW_DUE, Vars.INSPECTION_DUE, Vars.APPROVED, Vars.INSPECTION_PASSED, Vars.PARTIAL_REFUND, Vars.RATING,
+      Vars.SECOND_APPROVED);
 
   /** Form field keys of the case's tasks, and the names of {@link #PROCESS_VARIABLES}. */
   public static final class Vars {
@@ -145,11 +154,9 @@ public final class ReturnCaseProcess {
     public static final String ITEMS_SUMMARY = "itemsSummary";
     public static final String ITEM_CATEGORY = "itemCategory";
     public static final String REQUESTED_ASSIGNEE = "requestedAssignee";
-    // single-item fields of the Tasklist start form
+    // the single line of the Tasklist start form (an order's SKU and the units returned)
     public static final String ITEM_SKU = "itemSku";
-    public static final String ITEM_NAME = "itemName";
     public static final String ITEM_QUANTITY = "itemQuantity";
-    public static final String ITEM_UNIT_PRICE = "itemUnitPrice";
 
     public static final String POLICY_OUTCOME = "policyOutcome";
     public static final String REVIEW_SLA_HOURS = "reviewSlaHours";
@@ -180,6 +187,13 @@ public final class ReturnCaseProcess {
     public static final String NOTE = "note";
     public static final String REASSIGN_TO = "reassignTo";
     public static final String ESCALATION_NOTE = "escalationNote";
+    /** The second approval's decision and, when refusing, the reason the customer reads (issue 20). */
+    public static final String SECOND_APPROVED = "secondApproved";
+    public static final String SECOND_APPROVAL_NOTE = "secondApprovalNote";
+    // shown by the forms, read from the record: what the refund pays, where to, and who decided so far
+    public static final String REFUND_AMOUNT_SHOWN = "refundDue";
+    public static final String REFUND_TO = "refundTo";
+    public static final String DECIDERS = "deciders";
 
     private Vars() {}
   }
@@ -191,7 +205,8 @@ public final class ReturnCaseProcess {
   /** Where a case stands, as integrators and staff see it. */
   @Schema(name = "ReturnStatus", enumAsRef = true, description = "Where a case stands")
   public enum Status {
-    OPEN, UNDER_REVIEW, AWAITING_PARCEL, INSPECTING, REFUNDING, REFUNDED, EXCHANGE_SHIPPED, CLOSED, REJECTED, CANCELLED;
+    OPEN, UNDER_REVIEW, AWAITING_PARCEL, INSPECTING, AWAITING_SECOND_APPROVAL, REFUNDING, REFUNDED, EXCHANGE_SHIPPED,
+    CLOSED, REJECTED, CANCELLED;
 
     public boolean isFinal() {
       return this == CLOSED || this == REJECTED || this == CANCELLED;
@@ -214,16 +229,6 @@ public final class ReturnCaseProcess {
 
   @Schema(name = "ReturnReason", enumAsRef = true, description = "Why the customer returns")
   public enum Reason { NO_REASON, WRONG_SIZE, NOT_AS_DESCRIBED, DAMAGED, PRICE_DIFFERENCE, OTHER }
-
-  @Schema(enumAsRef = true, description = "The customer's membership tier")
-  public enum MemberTier {
-    REGULAR, SILVER, GOLD, VIP, SVIP;
-
-    /** VIP and SVIP: their tasks come first, and they get a follow-up call. */
-    public boolean isVip() {
-      return this == VIP || this == SVIP;
-    }
-  }
 
   private ReturnCaseProcess() {}
 }

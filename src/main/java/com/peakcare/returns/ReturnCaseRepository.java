@@ -23,13 +23,18 @@ class ReturnCaseRepository {
   }
 
   record CaseRow(String returnNo, String orderNo, String type, String reason, BigDecimal amount, String customerKey,
-      String memberTier, String province, String requestHash, String requestJson, String processInstanceId,
-      Status status, String policyOutcome, String assignee, String openedBy, Instant createdAt, Instant updatedAt,
-      Refund refund, Progress progress) {
+      String memberTier, String province, String requestHash, String requestJson, String factsJson,
+      String processInstanceId, Status status, String policyOutcome, String assignee, String openedBy,
+      Instant createdAt, Instant updatedAt, Refund refund, Progress progress, Deciders deciders) {
 
-    /** The request as it was registered: customer, items, dates. */
+    /** The request as it was registered: order, lines, dates. */
     ReturnRequest request() {
       return RequestFingerprint.parse(requestJson);
+    }
+
+    /** What the case returns, at the order's prices when it opened. */
+    CaseFacts facts() {
+      return com.peakcare.web.Fingerprints.parse(factsJson, CaseFacts.class);
     }
 
     ReturnCaseProcess.CaseType caseType() {
@@ -57,13 +62,21 @@ class ReturnCaseRepository {
     static final Progress NONE = new Progress(null, null, null, null, null);
   }
 
+  /**
+   * Who decided on the case's money (issue 20, maker ≠ checker): whether staff opened it, who reviewed it, inspected
+   * it, decided after a failed inspection and approved it a second time, and the refund change waiting for a decision.
+   */
+  record Deciders(boolean openedByStaff, String reviewedBy, String inspectedBy, String decidedBy,
+      Boolean secondApproved, String secondApprovedBy, String pendingChangeId) {}
+
   @Schema(name = "TimelineEvent")
   record EventRow(Instant at, String actor, String event, String detail) {}
 
   private static final RowMapper<CaseRow> CASE = (rs, i) -> new CaseRow(
       rs.getString("RETURN_NO"), rs.getString("ORDER_NO"), rs.getString("CASE_TYPE"), rs.getString("REASON"),
       rs.getBigDecimal("AMOUNT"), rs.getString("CUSTOMER_KEY"), rs.getString("MEMBER_TIER"), rs.getString("PROVINCE"),
-      rs.getString("REQUEST_HASH"), rs.getString("REQUEST_JSON"), rs.getString("PROCESS_INSTANCE_ID"),
+      rs.getString("REQUEST_HASH"), rs.getString("REQUEST_JSON"), rs.getString("FACTS_JSON"),
+      rs.getString("PROCESS_INSTANCE_ID"),
       Status.valueOf(rs.getString("STATUS")), rs.getString("POLICY_OUTCOME"), rs.getString("ASSIGNEE"),
       rs.getString("OPENED_BY"), rs.getTimestamp("CREATED_AT").toInstant(), rs.getTimestamp("UPDATED_AT").toInstant(),
       new Refund(rs.getBigDecimal("REFUND_AMOUNT"), rs.getString("REFUND_TO"), bool(rs, "APPROVED"),
@@ -71,7 +84,10 @@ class ReturnCaseRepository {
           rs.getTimestamp("REFUNDED_AT") == null ? null : rs.getTimestamp("REFUNDED_AT").toInstant(),
           rs.getString("REFUND_REF")),
       new Progress(rs.getString("COURIER"), rs.getString("WAYBILL_NO"), rs.getString("REJECTION_REASON"),
-          rs.getString("ASSIGNMENT_REASON"), rs.getString("INSPECTION_NOTE")));
+          rs.getString("ASSIGNMENT_REASON"), rs.getString("INSPECTION_NOTE")),
+      new Deciders(Boolean.TRUE.equals(bool(rs, "OPENED_BY_STAFF")), rs.getString("REVIEWED_BY"),
+          rs.getString("INSPECTED_BY"), rs.getString("DECIDED_BY"), bool(rs, "SECOND_APPROVED"),
+          rs.getString("SECOND_APPROVED_BY"), rs.getString("PENDING_CHANGE_ID")));
 
   private static Boolean bool(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
     boolean value = rs.getBoolean(column);
@@ -84,11 +100,13 @@ class ReturnCaseRepository {
 
   void insert(CaseRow c) {
     jdbc.update("insert into PC_RETURN_CASE (RETURN_NO, ORDER_NO, CASE_TYPE, REASON, AMOUNT, CUSTOMER_KEY, MEMBER_TIER,"
-            + " PROVINCE, REQUEST_HASH, REQUEST_JSON, PROCESS_INSTANCE_ID, STATUS, OPENED_BY, CREATED_AT, UPDATED_AT,"
-            + " REFUND_AMOUNT, REFUND_TO) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " PROVINCE, REQUEST_HASH, REQUEST_JSON, FACTS_JSON, PROCESS_INSTANCE_ID, STATUS, OPENED_BY,"
+            + " OPENED_BY_STAFF, CREATED_AT, UPDATED_AT, REFUND_AMOUNT, REFUND_TO)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         c.returnNo(), c.orderNo(), c.type(), c.reason(), c.amount(), c.customerKey(), c.memberTier(), c.province(),
-        c.requestHash(), c.requestJson(), c.processInstanceId(), c.status().name(), c.openedBy(),
-        ts(c.createdAt()), ts(c.updatedAt()), c.refund().amount(), c.refund().refundTo());
+        c.requestHash(), c.requestJson(), c.factsJson(), c.processInstanceId(), c.status().name(), c.openedBy(),
+        c.deciders().openedByStaff(), ts(c.createdAt()), ts(c.updatedAt()), c.refund().amount(),
+        c.refund().refundTo());
   }
 
   /** Links the case to the process instance that runs it; false when it has one already (or no such case). */
@@ -102,19 +120,31 @@ class ReturnCaseRepository {
         .findFirst();
   }
 
-  void updateApproved(String returnNo, boolean approved) {
-    jdbc.update("update PC_RETURN_CASE set APPROVED = ?, UPDATED_AT = ? where RETURN_NO = ?",
-        approved, ts(Instant.now()), returnNo);
+  /** The review's decision and who made it (null: the policy's automatic approval). */
+  void updateApproved(String returnNo, boolean approved, String by) {
+    jdbc.update("update PC_RETURN_CASE set APPROVED = ?, REVIEWED_BY = ?, UPDATED_AT = ? where RETURN_NO = ?",
+        approved, by, ts(Instant.now()), returnNo);
   }
 
-  void updateInspection(String returnNo, boolean passed, String note) {
-    jdbc.update("update PC_RETURN_CASE set INSPECTION_PASSED = ?, INSPECTION_NOTE = ?, UPDATED_AT = ?"
-        + " where RETURN_NO = ?", passed, note, ts(Instant.now()), returnNo);
+  void updateInspection(String returnNo, boolean passed, String note, String by) {
+    jdbc.update("update PC_RETURN_CASE set INSPECTION_PASSED = ?, INSPECTION_NOTE = ?, INSPECTED_BY = ?, UPDATED_AT = ?"
+        + " where RETURN_NO = ?", passed, note, by, ts(Instant.now()), returnNo);
   }
 
-  void updatePartialRefund(String returnNo, boolean partial, BigDecimal amount) {
+  void updatePartialRefund(String returnNo, boolean partial, BigDecimal amount, String by) {
     jdbc.update("update PC_RETURN_CASE set PARTIAL_REFUND = ?, REFUND_AMOUNT = coalesce(?, REFUND_AMOUNT),"
-        + " UPDATED_AT = ? where RETURN_NO = ?", partial, amount, ts(Instant.now()), returnNo);
+        + " DECIDED_BY = ?, UPDATED_AT = ? where RETURN_NO = ?", partial, amount, by, ts(Instant.now()), returnNo);
+  }
+
+  void updateSecondApproval(String returnNo, boolean approved, String by) {
+    jdbc.update("update PC_RETURN_CASE set SECOND_APPROVED = ?, SECOND_APPROVED_BY = ?, UPDATED_AT = ?"
+        + " where RETURN_NO = ?", approved, by, ts(Instant.now()), returnNo);
+  }
+
+  /** What the customer's contact changed to in the order, for the cases of that order still open. */
+  void updateProvince(String orderNo, String province) {
+    jdbc.update("update PC_RETURN_CASE set PROVINCE = ? where ORDER_NO = ? and STATUS not in (?, ?, ?)",
+        province, orderNo, Status.CLOSED.name(), Status.REJECTED.name(), Status.CANCELLED.name());
   }
 
   void updateRefund(String returnNo, BigDecimal amount, String refundTo) {
@@ -154,18 +184,25 @@ class ReturnCaseRepository {
         courier, waybillNo, ts(Instant.now()), returnNo);
   }
 
-  record Travelling(String returnNo, String requestJson, String waybillNo) {}
+  record Travelling(String returnNo, String orderNo, String waybillNo) {}
 
-  /** Open cases whose parcel or replacement is on its way with this courier to one of these provinces. */
-  List<Travelling> travellingWith(String courier, List<String> provinces) {
+  /**
+   * Open cases whose parcel or replacement is on its way with this courier to one of these provinces; only those
+   * {@code openedBy} opened, when it is given (an integrator reaches its own cases only).
+   */
+  List<Travelling> travellingWith(String courier, List<String> provinces, String openedBy) {
     String in = String.join(",", provinces.stream().map(p -> "?").toList());
     List<Object> args = new ArrayList<>();
     args.add(courier);
     args.add(Status.INSPECTING.name());
     args.add(Status.EXCHANGE_SHIPPED.name());
     args.addAll(provinces);
-    return jdbc.query("select RETURN_NO, REQUEST_JSON, WAYBILL_NO from PC_RETURN_CASE where COURIER = ?"
-            + " and STATUS in (?, ?) and PROVINCE in (" + in + ") order by RETURN_NO",
+    if (openedBy != null) {
+      args.add(openedBy);
+    }
+    return jdbc.query("select RETURN_NO, ORDER_NO, WAYBILL_NO from PC_RETURN_CASE where COURIER = ?"
+            + " and STATUS in (?, ?) and PROVINCE in (" + in + ")" + (openedBy == null ? "" : " and OPENED_BY = ?")
+            + " order by RETURN_NO",
         (rs, i) -> new Travelling(rs.getString(1), rs.getString(2), rs.getString(3)), args.toArray());
   }
 

@@ -15,12 +15,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * The shop's item categories: the rows of the business's decision table processes/return-categories.dmn (code, the
- * label staff read, whether the 7-day no-reason return applies), read from its latest deployed version. PeakCare
- * accepts exactly these codes, lists them when it refuses another, offers them in Tasklist's start form, and the return
- * policy decides on their no-reason flag. A shop adds a category by adding a row, no code change.
+ * label staff read, whether the 7-day no-reason return applies), read from its latest deployed version. An order's
+ * lines must have one of exactly these codes (the order feature asks, as {@link com.peakcare.order.ProductCategories}),
+ * a refusal lists them, and the return policy decides on their no-reason flag. A shop adds a category by adding a row,
+ * no code change.
  */
 @Service
-class ReturnCategories {
+class ReturnCategories implements com.peakcare.order.ProductCategories {
 
   static final String DECISION = "return-category";
   /** How long a read of the deployed table is used before looking for a newer deployment. */
@@ -65,7 +66,8 @@ class ReturnCategories {
     return code == null ? Optional.empty() : all().stream().filter(c -> c.code().equals(code)).findFirst();
   }
 
-  List<String> codes() {
+  @Override
+  public List<String> codes() {
     return all().stream().map(Category::code).toList();
   }
 
@@ -74,13 +76,13 @@ class ReturnCategories {
   }
 
   /**
-   * The category the policy looks at for a request: one excluded from the no-reason return if any item has one (the
-   * stricter rule wins), else the first item's.
+   * The category the policy looks at for a case: one excluded from the no-reason return if any returned line has one
+   * (the stricter rule wins), else the first line's.
    */
-  String policyCategory(ReturnRequest request) {
-    return request.items().stream().map(ReturnRequest.Item::category)
+  String policyCategory(CaseFacts facts) {
+    return facts.items().stream().map(CaseFacts.Item::category)
         .filter(code -> find(code).map(c -> !c.noReasonReturn()).orElse(false))
-        .findFirst().orElse(request.items().get(0).category());
+        .findFirst().orElse(facts.items().get(0).category());
   }
 
   /** Each rule: its input entry ("APPAREL", or several codes "A","B"), then the label and the no-reason flag. */

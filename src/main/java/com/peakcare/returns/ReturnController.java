@@ -42,28 +42,41 @@ class ReturnController {
 
   private static final String STAFF = "hasAnyAuthority('GROUP_integrators', 'GROUP_after-sales', 'GROUP_supervisors',"
       + " 'GROUP_warehouse', 'GROUP_auditors')";
-  private static final String OPENERS = "hasAnyAuthority('GROUP_integrators', 'GROUP_after-sales', 'GROUP_supervisors')";
+  /** Integrators and after-sales staff (issue 20: leads of other departments open and drive no case). */
+  private static final String OPENERS = "hasAnyAuthority('GROUP_integrators', 'GROUP_after-sales')";
 
   private final ReturnCases cases;
+  private final RefundChanges changes;
+  private final FourEyes fourEyes;
 
-  ReturnController(ReturnCases cases) {
+  ReturnController(ReturnCases cases, RefundChanges changes, FourEyes fourEyes) {
     this.cases = cases;
+    this.changes = changes;
+    this.fourEyes = fourEyes;
   }
 
   @PostMapping
   @PreAuthorize(OPENERS)
-  @Operation(operationId = "openReturnCase", summary = "Opens a case (integrators, after-sales, supervisors); an "
-      + "identical retry answers 200 with the same case, a conflicting one 409",
-      description = "The shop's return number is the case's key. Sending the same request again (after a timeout, "
-          + "say) opens nothing and answers 200 with the case; other content under the same number is a 409. The "
-          + "answer shows the case after the return policy decided: status, outcome, assignee, open tasks.")
+  @Operation(operationId = "openReturnCase", summary = "Opens a case on a registered order (integrators, after-sales); "
+      + "an identical retry answers 200 with the same case, a conflicting one 409",
+      description = "The case names a registered order (PUT /api/orders/{orderNo} first) and the lines it returns; the "
+          + "customer, the member tier, the prices and the refund's destination come from the order. The order's "
+          + "refund ceiling decides whether the lines' units and the money are still there: a refusal is a 409 naming "
+          + "the field (`lines[0].quantity`, `amount`). A case staff opened is always reviewed by a colleague; nobody "
+          + "works on a case they opened. The shop's return number is the case's key. Sending the same request again "
+          + "(after a timeout, say) opens nothing and answers 200 with the case; other content under the same number "
+          + "is a 409. The answer shows the case after the return policy decided: status, outcome, assignee, open "
+          + "tasks.")
   @ApiResponse(responseCode = "201", description = "The case, opened", headers = @Header(name = "Location",
       description = "`/api/returns/{returnNo}`", schema = @Schema(type = "string")))
   @ApiResponse(responseCode = "200", description = "The same request again: the case it opened before")
-  @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field, e.g. an amount "
-      + "above the items' total, an item category that is not one of the shop's, an assignee who is not an "
-      + "after-sales agent")
-  @ApiResponse(responseCode = "409", description = "A case with this return number exists with other content")
+  @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field, e.g. an order that "
+      + "is not registered, a SKU the order does not have, more units than were bought, a price difference above the "
+      + "lines' price, an assignee who is not an eligible after-sales agent, a field the request does not have "
+      + "(customer, items, memberTier: they come from the order)")
+  @ApiResponse(responseCode = "409", description = "A case with this return number exists with other content; the "
+      + "order was never paid; or its refund ceiling refuses the claim (`errors` names `lines[i].quantity` or "
+      + "`amount`)")
   ResponseEntity<ReturnCaseView> open(@Valid @RequestBody ReturnRequest request, Principal principal) {
     ReturnCases.Opened opened = cases.open(request, principal.getName());
     if (!opened.created()) {
@@ -118,7 +131,7 @@ class ReturnController {
   @PostMapping("/{returnNo}/parcel")
   @PreAuthorize(OPENERS)
   @Operation(operationId = "reportParcelShipped", summary = "The customer shipped the parcel back: courier and "
-      + "waybill number")
+      + "waybill number (integrators, after-sales)")
   @ApiResponse(responseCode = "200", description = "The case")
   @ApiResponse(responseCode = "404", description = "No such case, or (for an integrator) one another account opened")
   @ApiResponse(responseCode = "409", description = "The case is not waiting for a parcel")
@@ -159,36 +172,87 @@ class ReturnController {
   @PostMapping("/{returnNo}/assignee")
   @PreAuthorize("hasAuthority('GROUP_supervisors')")
   @Operation(operationId = "reassignReturnCase", summary = "Gives the case and its open agent tasks to another agent "
-      + "(supervisors)")
+      + "(after-sales supervisors), never to the person who opened it")
   @ApiResponse(responseCode = "200", description = "The case")
   @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field, e.g. an assignee "
-      + "who is not an after-sales agent")
+      + "who is not an eligible after-sales agent (one answer whether the user does not exist, is no agent or opened "
+      + "the case)")
+  @ApiResponse(responseCode = "403", description = "Not an after-sales supervisor")
   @ApiResponse(responseCode = "404", description = "No such case")
   @ApiResponse(responseCode = "409", description = "The case is closed, rejected or cancelled")
   ReturnCaseView reassign(@PathVariable String returnNo, @Valid @RequestBody Reassignment body, Principal principal) {
+    requireAfterSalesSupervisor(principal);
     return cases.reassign(returnNo, body.assignee(), principal.getName());
   }
 
-  record RefundChange(
+  private void requireAfterSalesSupervisor(Principal principal) {
+    if (!fourEyes.isAfterSalesSupervisor(principal.getName())) {
+      throw ApiException.forbidden("售后的单由售后主管改派和改退款 · After-sales supervisors re-assign cases and change "
+          + "refunds");
+    }
+  }
+
+  /**
+   * A request to change the refund.
+   *
+   * @param refundTo ORIGINAL_PAYMENT, ALIPAY:&lt;mobile number or e-mail&gt; or BANK:&lt;card number (16-19 digits,
+   *     Luhn) or IBAN&gt;
+   */
+  @Schema(name = "RefundChangeRequest")
+  @com.peakcare.web.RefuseUnknownFields
+  record RefundChangeRequest(
       @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) java.math.BigDecimal amount,
-      @Size(min = 1, max = 64) String refundTo,
+      @Size(min = 1, max = 96) String refundTo,
       @NotBlank @Size(max = 500) String reason) {}
 
   @PutMapping("/{returnNo}/refund")
   @PreAuthorize("hasAuthority('GROUP_supervisors')")
-  @Operation(operationId = "changeRefund", summary = "Changes what the refund pays (at most the items' total) or "
-      + "where it goes, before it is paid, with a reason on the timeline (supervisors)")
-  @ApiResponse(responseCode = "200", description = "The case")
+  @Operation(operationId = "changeRefund", summary = "Asks to change what the refund pays (at most the items' price) "
+      + "or where it goes, before it is paid (after-sales supervisors): another after-sales supervisor decides",
+      description = "A request, not the change: the refund waits until a different after-sales supervisor (not the one "
+          + "asking, not the case's opener) approves or refuses it (POST .../refund/decision). A new destination is "
+          + "ORIGINAL_PAYMENT, ALIPAY:<mobile number or e-mail> or BANK:<card number of 16-19 digits with its Luhn "
+          + "check digit, or an IBAN>; the customer is told on the order's contact before the money moves. Both names "
+          + "go on the timeline.")
+  @ApiResponse(responseCode = "202", description = "The case, with the request pending (`refundChange`)")
   @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field, e.g. neither an "
-      + "amount nor a refundTo, or an amount above the items' total")
+      + "amount nor a refundTo, an amount above the items' price, a destination that is not one of the three forms or "
+      + "whose check digit is wrong")
+  @ApiResponse(responseCode = "403", description = "Not an after-sales supervisor")
   @ApiResponse(responseCode = "404", description = "No such case")
   @ApiResponse(responseCode = "409", description = "The case refunds no money (exchange, repair), is refunded "
-      + "already, or has ended")
-  ReturnCaseView changeRefund(@PathVariable String returnNo, @Valid @RequestBody RefundChange body,
-      Principal principal) {
+      + "already, has ended, or has a change waiting for a decision already")
+  ResponseEntity<ReturnCaseView> changeRefund(@PathVariable String returnNo,
+      @Valid @RequestBody RefundChangeRequest body, Principal principal) {
+    requireAfterSalesSupervisor(principal);
     if (body.amount() == null && body.refundTo() == null) {
-      throw ApiException.invalid("amount", "give the new amount, the new refundTo, or both");
+      throw ApiException.invalid("amount", "请给出新的金额或退款去向 · give the new amount, the new refundTo, or both");
     }
-    return cases.changeRefund(returnNo, body.amount(), body.refundTo(), body.reason(), principal.getName());
+    changes.request(returnNo, body.amount(), body.refundTo(), body.reason(), principal.getName());
+    return ResponseEntity.accepted().body(cases.view(returnNo));
+  }
+
+  /** Another after-sales supervisor's decision on a pending refund change. */
+  @Schema(name = "RefundChangeDecision")
+  @com.peakcare.web.RefuseUnknownFields
+  record RefundChangeDecision(@NotNull Boolean approve, @Size(max = 500) String note) {}
+
+  @PostMapping("/{returnNo}/refund/decision")
+  @PreAuthorize("hasAuthority('GROUP_supervisors')")
+  @Operation(operationId = "decideRefundChange", summary = "Approves or refuses the pending refund change (an "
+      + "after-sales supervisor other than the one who asked and the case's opener)")
+  @ApiResponse(responseCode = "200", description = "The case, with the change decided")
+  @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field")
+  @ApiResponse(responseCode = "403", description = "Not an after-sales supervisor, or the one who asked for the change "
+      + "or opened the case")
+  @ApiResponse(responseCode = "404", description = "No such case")
+  @ApiResponse(responseCode = "409", description = "No change is waiting for a decision, the case has ended or been "
+      + "refunded, or the order's refund ceiling refuses the new amount")
+  ReturnCaseView decideRefundChange(@PathVariable String returnNo, @Valid @RequestBody RefundChangeDecision body,
+      Principal principal) {
+    requireAfterSalesSupervisor(principal);
+    changes.decide(returnNo, body.approve(), body.note() == null || body.note().isBlank() ? null : body.note().trim(),
+        principal.getName());
+    return cases.view(returnNo);
   }
 }

@@ -3,6 +3,9 @@ package com.peakcare.returns;
 import com.peakcare.notice.NoticeCustomer;
 import com.peakcare.notice.NoticeFacts;
 import com.peakcare.notice.NoticeVariables;
+import com.peakcare.order.Order;
+import com.peakcare.order.Orders;
+
 import com.peakcare.returns.ReturnCaseRepository.CaseRow;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,31 +13,36 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The notices of a return case say what its record says (issue 15): the customer as registered, the refund's amount
- * and destination, why it was rejected, where its parcel or replacement travels. Nothing is read from process
- * variables, so a variable written by hand changes no notice.
+ * The notices of a return case say what its record says (issue 15), to whom its order says (issue 20): the customer's
+ * contact as the shop's system registered it on the order (a corrected phone number reaches the next notice), the
+ * refund's amount and destination, why it was rejected, where its parcel or replacement travels. Nothing is read from
+ * process variables, so a variable written by hand changes no notice.
  */
 @Component
 class ReturnNoticeFacts implements NoticeFacts {
 
   private final ReturnCaseRepository repository;
+  private final Orders orders;
 
-  ReturnNoticeFacts(ReturnCaseRepository repository) {
+  ReturnNoticeFacts(ReturnCaseRepository repository, Orders orders) {
     this.repository = repository;
+    this.orders = orders;
   }
 
   @Override
   public Optional<Facts> of(String caseRef) {
-    return repository.find(caseRef).map(ReturnNoticeFacts::facts);
+    return repository.find(caseRef).flatMap(row -> orders.find(row.orderNo()).map(order -> facts(row, order)));
   }
 
-  static Facts facts(CaseRow row) {
-    ReturnRequest.Customer c = row.request().customer();
+  static Facts facts(CaseRow row, Order order) {
+    NoticeCustomer customer = customer(order);
     Map<String, Object> values = new HashMap<>();
     values.put(NoticeVariables.ORDER_NO, row.orderNo());
     values.put(NoticeVariables.AMOUNT, row.refund().amount() != null ? row.refund().amount() : row.amount());
     if (row.refund().refundTo() != null) {
-      values.put(NoticeVariables.REFUND_TO, destination(row.refund().refundTo(), c.locale()));
+      boolean english = NoticeCustomer.EN.equals(customer.noticeLocale());
+      values.put(NoticeVariables.REFUND_TO, destination(row.refund().refundTo(), customer.locale(),
+          order.paymentMethod() == null ? null : order.paymentMethod().label(english)));
     }
     putIfSet(values, NoticeVariables.REJECTION_REASON, row.progress().rejectionReason());
     putIfSet(values, NoticeVariables.COURIER, row.progress().courier());
@@ -42,22 +50,28 @@ class ReturnNoticeFacts implements NoticeFacts {
     // the record keeps one shipment: the customer's parcel, then the replacement once the warehouse ships it
     putIfSet(values, NoticeVariables.REPLACEMENT_COURIER, row.progress().courier());
     putIfSet(values, NoticeVariables.REPLACEMENT_WAYBILL_NO, row.progress().waybillNo());
-    return new Facts(customer(c), values);
+    return new Facts(customer, values);
   }
 
-  /** The customer as the case registered them, as notices address them. */
-  static NoticeCustomer customer(ReturnRequest.Customer c) {
-    return new NoticeCustomer(c.name(), c.phone(), c.email(), c.locale(), c.province());
+  /** The customer as the order's contact says, as notices address them. */
+  static NoticeCustomer customer(Order order) {
+    return new NoticeCustomer(order.contact().name(), order.contact().phone(), order.contact().email(),
+        order.contact().locale(), order.province());
   }
 
-  /** Where the money goes, in the customer's words: 原路退回 is "back the way it was paid". */
-  static String destination(String refundTo, String locale) {
+  /**
+   * Where the money goes, in the customer's words: 原路退回 names the way they paid ("您的支付宝（原路退回）"); another
+   * destination is masked ("尾号 1234 的银行账户").
+   */
+  static String destination(String refundTo, String locale, String paymentMethod) {
     boolean english = locale != null && locale.toLowerCase().startsWith("en");
-    if ("ORIGINAL_PAYMENT".equals(refundTo)) {
-      return english ? "your original payment method" : "您的原支付账户";
+    try {
+      return RefundDestination.parse(refundTo).describe(english, paymentMethod);
+    } catch (IllegalArgumentException e) {
+      return refundTo; // a destination recorded before issue 20's syntax
     }
-    return refundTo;
   }
+
 
   private static void putIfSet(Map<String, Object> values, String name, String value) {
     if (value != null) {

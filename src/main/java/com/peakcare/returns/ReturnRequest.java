@@ -1,13 +1,13 @@
 package com.peakcare.returns;
 
 import com.peakcare.returns.ReturnCaseProcess.CaseType;
-import com.peakcare.returns.ReturnCaseProcess.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
+import com.peakcare.web.ApiProblems.FieldProblem;
+import com.peakcare.web.RefuseUnknownFields;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import com.peakcare.web.DeliverableEmail;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,58 +19,58 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import com.peakcare.web.ApiProblems.FieldProblem;
+import java.util.Set;
 
-/** What an integrator (or staff, through the Tasklist start form) sends to open a case. */
+/**
+ * What an integrator (or staff, through the Tasklist start form) sends to open a case (issue 20): the registered order
+ * it is about, the lines and units it returns, what kind of case and why. The customer, the member tier, the prices and
+ * where the refund goes come from the order, never from the request: a field that used to carry them ({@code customer},
+ * {@code items}, {@code memberTier}) is refused by name.
+ *
+ * @param amount for a PRICE_DIFFERENCE only: the difference claimed, at most the lines' price; every other type
+ *     refunds (or exchanges) the lines at the order's unit prices
+ * @param assignee the after-sales agent the case should go to (optional; never the person opening it)
+ */
+@RefuseUnknownFields
 public record ReturnRequest(
     @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, '-' and '_' only")
         String returnNo,
     @NotBlank @Size(max = 64) String orderNo,
     @NotNull CaseType type,
     @NotNull Reason reason,
-    @NotNull @DecimalMin(value = "0.00") @Digits(integer = 10, fraction = 2) BigDecimal amount,
+    @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines,
     @Past Instant deliveredAt,
-    @NotNull @Valid Customer customer,
-    @NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
+    @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
     @Size(max = 64) String assignee) {
 
-  @Schema(name = "ReturnCustomer")
-  public record Customer(
-      @NotBlank @Size(max = 64) String name,
-      @NotBlank @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "a phone number") String phone,
-      @DeliverableEmail @Size(max = 128) String email,
-      @NotNull MemberTier memberTier,
-      @NotBlank @Pattern(regexp = "zh-CN|en", message = "zh-CN or en") String locale,
-      @NotBlank @Size(max = 32) String province) {}
-
-  @Schema(name = ReturnApiDocs.ITEM_SCHEMA)
-  public record Item(
-      @NotBlank @Size(max = 64) String sku,
-      @NotBlank @Size(max = 128) String name,
-      // its allowed values are the shop's categories, put into the document by ReturnApiDocs
-      @NotBlank @Size(max = 32) String category,
-      @NotNull @Min(1) @Max(999) Integer quantity,
-      @NotNull @DecimalMin(value = "0.00") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice) {}
+  /** Units of one line of the order (by its SKU) that the case returns or is about. */
+  @Schema(name = "ReturnLine")
+  @RefuseUnknownFields
+  public record Line(@NotBlank @Size(max = 64) String sku, @NotNull @Min(1) @Max(9999) Integer quantity) {}
 
   /**
-   * The rules across fields, the same for every door (API, Tasklist, engine API): the amount claimed never exceeds
-   * what the items cost (for a price difference too: the difference claimed, at most the items' total).
+   * The rules across fields, the same for every door (API, Tasklist, engine API): a price difference says the amount
+   * it claims and nothing else does; each line once.
    */
   public List<FieldProblem> crossFieldProblems() {
     List<FieldProblem> problems = new ArrayList<>();
-    if (amount != null && items != null && !items.isEmpty()
-        && items.stream().allMatch(i -> i != null && i.unitPrice() != null && i.quantity() != null)
-        && amount.compareTo(itemsTotal()) > 0) {
-      problems.add(new FieldProblem("amount", "申请金额不能超过商品总价 " + itemsTotal().toPlainString()
-          + " 元（单价 × 数量之和）· may not exceed the items' total " + itemsTotal().toPlainString()
-          + " (unit price × quantity, summed)"));
+    if (type == CaseType.PRICE_DIFFERENCE && amount == null) {
+      problems.add(new FieldProblem("amount", "退差价须填写申请金额 · required for a PRICE_DIFFERENCE: the difference "
+          + "claimed"));
+    }
+    if (type != null && type != CaseType.PRICE_DIFFERENCE && amount != null) {
+      problems.add(new FieldProblem("amount", "只有退差价填写金额，其他类型按订单单价退款 · only a PRICE_DIFFERENCE claims "
+          + "an amount: the other types refund the lines at the order's unit prices"));
+    }
+    Set<String> skus = new HashSet<>();
+    for (int i = 0; lines != null && i < lines.size(); i++) {
+      Line line = lines.get(i);
+      if (line != null && line.sku() != null && !skus.add(line.sku())) {
+        problems.add(new FieldProblem("lines[" + i + "].sku", "同一 SKU 只能出现一行 · each SKU once"));
+      }
     }
     return problems;
-  }
-
-  public BigDecimal itemsTotal() {
-    return items.stream().map(i -> i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())))
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 }

@@ -11,17 +11,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param parcelReminderAfter when the customer is reminded to send the parcel (ISO-8601 duration)
  * @param parcelLimit when a case whose parcel never came is cancelled
  * @param surveyWait how long the case waits for a survey answer before it closes
- * @param refundTo where refunds go unless the shop says otherwise
+ * @param refundTo where refunds go unless an approved change says otherwise (ORIGINAL_PAYMENT: 原路退回)
+ * @param secondApprovalThreshold a refund above this (CNY) needs a second approval by another after-sales supervisor
  */
 @ConfigurationProperties("peakcare.returns")
 record ReturnSettings(
-    Duration inspectionSla, String parcelReminderAfter, String parcelLimit, String surveyWait, String refundTo) {
+    Duration inspectionSla, String parcelReminderAfter, String parcelLimit, String surveyWait, String refundTo,
+    java.math.BigDecimal secondApprovalThreshold) {
 
   ReturnSettings {
     inspectionSla = inspectionSla == null ? Duration.ofHours(24) : inspectionSla;
     parcelReminderAfter = parcelReminderAfter == null ? "P3D" : parcelReminderAfter;
     parcelLimit = parcelLimit == null ? "P14D" : parcelLimit;
     surveyWait = surveyWait == null ? "P3D" : surveyWait;
-    refundTo = refundTo == null ? "ORIGINAL_PAYMENT" : refundTo;
+    refundTo = refundTo == null ? RefundDestination.ORIGINAL : RefundDestination.parse(refundTo).code();
+    secondApprovalThreshold = secondApprovalThreshold == null ? new java.math.BigDecimal("1000.00")
+        : secondApprovalThreshold;
   }
 }

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReturnStatuses implements ProcessStatuses {
 
-  private final ReturnCases cases;
+  private final CaseSteps cases;
 
-  ReturnStatuses(ReturnCases cases) {
+  ReturnStatuses(CaseSteps cases) {
     this.cases = cases;
   }
 

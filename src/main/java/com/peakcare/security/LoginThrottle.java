@@ -18,9 +18,17 @@ import org.springframework.stereotype.Component;
  * lock (which anyone who knows a user name could use to shut that user out, the integration account and the only
  * administrator included). The first {@code free-attempts} failures cost nothing (typos); after each further one the
  * pair waits {@code base-delay} × 2ⁿ, at most {@code max-delay}; while it waits, a login from that source is refused
- * without even checking the password. A success clears the pair; a pair left alone is forgotten after 15 minutes. So
- * an attack from one address never locks the user out from another, and the right password works again at most
- * {@code max-delay} after an attack stops. Every throttling is logged.
+ * without even checking the password. A success clears the pair; a pair left alone is forgotten after 15 minutes.
+ *
+ * <p>Issue 20: an attacker with many addresses (a botnet, or forged X-Forwarded-For before only trusted proxies were
+ * believed) got a fresh allowance per address. So the account has a ceiling of its own, whatever the source: after
+ * {@code account-free-attempts} failures from anywhere, every try from an address that has not logged in as this user
+ * in the last 24 hours waits the same growing delay (at most {@code max-delay}). The balance between lockout and
+ * guessing: guesses against one account are held to about one per {@code max-delay} however many addresses send them
+ * (a minute by default: some 1,440 a day, against passwords of 8 characters or more that are on no common list),
+ * while the real user is never locked out by someone else's choice of address: from an address they logged in from
+ * lately they are not held back by the account's ceiling at all, and from a new one they wait at most
+ * {@code max-delay}, and only while the attack goes on. Every throttling is logged.
  */
 @Component
 public class LoginThrottle implements PasswordGuard {
@@ -28,21 +36,27 @@ public class LoginThrottle implements PasswordGuard {
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
   private final int freeAttempts;
+  private final int accountFreeAttempts;
   private final Duration baseDelay;
   private final Duration maxDelay;
   private final Clock clock;
   private final Cache<String, Attempts> attempts = Caffeine.newBuilder()
       .expireAfterAccess(Duration.ofMinutes(15)).maximumSize(100_000).build();
+  /** user + source of a successful login in the last 24 h: the account's ceiling does not hold that source back. */
+  private final Cache<String, Boolean> known = Caffeine.newBuilder()
+      .expireAfterWrite(Duration.ofHours(24)).maximumSize(100_000).build();
 
   @org.springframework.beans.factory.annotation.Autowired
   LoginThrottle(@Value("${peakcare.security.login-throttle.free-attempts:5}") int freeAttempts,
+      @Value("${peakcare.security.login-throttle.account-free-attempts:20}") int accountFreeAttempts,
       @Value("${peakcare.security.login-throttle.base-delay:PT1S}") Duration baseDelay,
       @Value("${peakcare.security.login-throttle.max-delay:PT60S}") Duration maxDelay) {
-    this(freeAttempts, baseDelay, maxDelay, Clock.systemUTC());
+    this(freeAttempts, accountFreeAttempts, baseDelay, maxDelay, Clock.systemUTC());
   }
 
-  LoginThrottle(int freeAttempts, Duration baseDelay, Duration maxDelay, Clock clock) {
+  LoginThrottle(int freeAttempts, int accountFreeAttempts, Duration baseDelay, Duration maxDelay, Clock clock) {
     this.freeAttempts = freeAttempts;
+    this.accountFreeAttempts = accountFreeAttempts;
     this.baseDelay = baseDelay;
     this.maxDelay = maxDelay;
     this.clock = clock;
@@ -65,9 +79,19 @@ public class LoginThrottle implements PasswordGuard {
     }
   }
 
-  /** How long this user must still wait before logging in from this source, if at all. */
+  /**
+   * How long this user must still wait before logging in from this source, if at all: the pair's own wait, else the
+   * account's (not for a source the user logged in from in the last 24 hours).
+   */
   public Optional<Duration> waitFor(String user, String source) {
-    Attempts a = attempts.getIfPresent(key(user, source));
+    Optional<Duration> pair = left(attempts.getIfPresent(key(user, source)));
+    if (pair.isPresent() || known.getIfPresent(key(user, source)) != null) {
+      return pair;
+    }
+    return left(attempts.getIfPresent(accountKey(user)));
+  }
+
+  private Optional<Duration> left(Attempts a) {
     if (a == null || a.blockedUntil() == null) {
       return Optional.empty();
     }
@@ -76,24 +100,34 @@ public class LoginThrottle implements PasswordGuard {
   }
 
   public void failed(String user, String source) {
-    Attempts a = attempts.asMap().merge(key(user, source), new Attempts(1, null),
-        (old, one) -> new Attempts(old.failures() + 1, null));
-    int over = a.failures() - freeAttempts;
+    count(key(user, source), freeAttempts, "login of " + user + " from " + source);
+    count(accountKey(user), accountFreeAttempts, "login of " + user + " from any new address (account ceiling)");
+  }
+
+  private void count(String key, int free, String what) {
+    Attempts a = attempts.asMap().merge(key, new Attempts(1, null),
+        (old, one) -> new Attempts(old.failures() + 1, old.blockedUntil()));
+    int over = a.failures() - free;
     if (over > 0) {
       Duration delay = baseDelay.multipliedBy(1L << Math.min(over - 1, 20));
       delay = delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
-      attempts.put(key(user, source), new Attempts(a.failures(), clock.instant().plus(delay)));
-      log.warn("login of {} from {} throttled for {} s after {} failed attempts", user, source, delay.toSeconds(),
-          a.failures());
+      attempts.put(key, new Attempts(a.failures(), clock.instant().plus(delay)));
+      log.warn("{} throttled for {} s after {} failed attempts", what, delay.toSeconds(), a.failures());
     }
   }
 
   public void succeeded(String user, String source) {
     attempts.invalidate(key(user, source));
+    known.put(key(user, source), Boolean.TRUE);
   }
 
   private static String key(String user, String source) {
     return user + '\u0000' + source;
+  }
+
+  /** The account's own counter (a key no source can produce: a source never starts with a NUL). */
+  private static String accountKey(String user) {
+    return user + "\u0000\u0000*";
   }
 
   private static final ThreadLocal<String> SOURCE = new ThreadLocal<>();

@@ -9,12 +9,20 @@ public class ApiException extends RuntimeException {
   private final HttpStatus status;
   private final String title;
   private final List<ApiProblems.FieldProblem> errors;
+  private final java.net.URI type;
 
   public ApiException(HttpStatus status, String title, String detail, List<ApiProblems.FieldProblem> errors) {
+    this(status, title, detail, errors, null);
+  }
+
+  /** A refusal of its own kind ({@code type}: the problem's URI, e.g. the refund ceiling's), naming the fields. */
+  public ApiException(HttpStatus status, String title, String detail, List<ApiProblems.FieldProblem> errors,
+      java.net.URI type) {
     super(detail);
     this.status = status;
     this.title = title;
     this.errors = List.copyOf(errors);
+    this.type = type;
   }
 
   public static ApiException notFound(String what) {
@@ -45,5 +53,9 @@ public class ApiException extends RuntimeException {
 
   public List<ApiProblems.FieldProblem> errors() {
     return errors;
+  }
+
+  public java.net.URI type() {
+    return type;
   }
 }

@@ -44,6 +44,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setTitle(e.title());
+    if (e.type() != null) {
+      problem.setType(e.type());
+    }
+    if (!e.errors().isEmpty()) {
+      // a refusal that is not a malformed request (409: the order's refund ceiling) still names the field
+      problem.setProperty("errors", e.errors().stream().map(FieldProblem::asMap).toList());
+    }
     return ResponseEntity.status(e.status()).body(problem);
   }
 
@@ -97,7 +104,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     FieldProblem error;
     Throwable cause = ex.getCause();
     if (cause instanceof UnrecognizedPropertyException u) {
-      error = new FieldProblem(path(u), "unknown field");
+      error = new FieldProblem(path(u), "未知字段，本请求没有这个字段 · unknown field: this request has no such field"
+          + (u.getKnownPropertyIds() == null || u.getKnownPropertyIds().isEmpty() ? ""
+              : " (its fields: " + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                  .collect(Collectors.joining(", ")) + ")"));
     } else if (cause instanceof InvalidFormatException f) {
       error = new FieldProblem(path(f), "cannot read \"" + f.getValue() + "\" as " + typeName(f.getTargetType()));
     } else if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {

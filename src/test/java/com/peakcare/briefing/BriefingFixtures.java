@@ -34,7 +34,7 @@ final class BriefingFixtures {
   static final String CORRECTED_ITEMS = "[{\"id\":\"t1\",\"type\":\"threshold\",\"text\":\"单笔实付满199元减30元\","
       + "\"threshold\":199},{\"id\":\"b1\",\"type\":\"banner\",\"text\":\"主会场入口图 到手价89\",\"bannerPrice\":89,"
       + "\"itemPrice\":89,\"sku\":\"TEA-02\"}]";
-  static final List<String> AGENTS = List.of("agent1", "agent2", "cslead");
+  static final List<String> AGENTS = List.of("agent1", "agent2", "cslead", "cslead2");
 
   private final Http http;
   private final TaskService tasks;

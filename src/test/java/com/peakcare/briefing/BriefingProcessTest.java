@@ -88,10 +88,12 @@ class BriefingProcessTest {
     Assertions.assertThat(briefings.require(code).status()).isEqualTo(Status.ALL_READY);
     Assertions.assertThat(briefings.round(code, 1).outcome()).isEqualTo(Status.ALL_READY);
     Assertions.assertThat(briefings.attempts(code)).extracting(Attempt::agent, Attempt::passed, Attempt::score)
-        .containsExactlyInAnyOrder(tuple("agent1", true, 100), tuple("agent2", true, 100), tuple("cslead", true, 100));
+        .containsExactlyInAnyOrder(tuple("agent1", true, 100), tuple("agent2", true, 100), tuple("cslead", true, 100),
+            tuple("cslead2", true, 100));
     Assertions.assertThat(credits.find(code, null)).extracting(Credit::person, Credit::kind)
         .containsExactlyInAnyOrder(tuple("agent1", BriefingCredits.QUIZ_PASSED),
-            tuple("agent2", BriefingCredits.QUIZ_PASSED), tuple("cslead", BriefingCredits.QUIZ_PASSED));
+            tuple("agent2", BriefingCredits.QUIZ_PASSED), tuple("cslead", BriefingCredits.QUIZ_PASSED),
+            tuple("cslead2", BriefingCredits.QUIZ_PASSED));
     Assertions.assertThat(readiness.of(code).passed()).containsExactlyInAnyOrderElementsOf(AGENTS);
   }
 
@@ -118,9 +120,10 @@ class BriefingProcessTest {
 
     Assertions.assertThat(readiness.of(code).passed()).containsExactly("agent1");
     Assertions.assertThat(readiness.of(code).failedTwice()).containsExactly("agent2");
-    Assertions.assertThat(readiness.of(code).notYet()).containsExactly("cslead");
+    Assertions.assertThat(readiness.of(code).notYet()).containsExactly("cslead", "cslead2");
     fx.answer(pi, code, "agent2", true);
     fx.answer(pi, code, "cslead", true);
+    fx.answer(pi, code, "cslead2", true);
     assertThat(pi).hasPassed(END_ALL_READY).isWaitingAt(GATEWAY_WAIT_FOR_CORRECTION);
     Assertions.assertThat(credits.find(code, "agent1")).extracting(Credit::kind)
         .containsExactly(BriefingCredits.QUIZ_PASSED);
@@ -173,6 +176,7 @@ class BriefingProcessTest {
 
     fx.answer(pi, code, "agent2", true);
     fx.answer(pi, code, "cslead", true);
+    fx.answer(pi, code, "cslead2", true);
     assertThat(pi).hasPassed(END_NOT_READY_FOLLOWED_UP_ID, END_ALL_READY).isWaitingAt(GATEWAY_WAIT_FOR_CORRECTION);
   }
 

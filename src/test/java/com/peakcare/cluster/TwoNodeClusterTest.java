@@ -300,14 +300,17 @@ class TwoNodeClusterTest {
   /** Opens a small refund-only case (the policy approves it at once) through the node, else through node-b. */
   private static String open(Node node) {
     String returnNo = "R-" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
-    String body = aSmallRefund(returnNo);
+    String body = com.peakcare.support.Shop.smallRefund(returnNo);
     HttpResponse<String> res;
     try {
-      res = new Http(node.port()).post("/api/returns", "shop1", body);
+      HttpResponse<String> order = com.peakcare.support.Shop.putSmallRefundsOrder(new Http(node.port()), returnNo);
+      res = order.statusCode() == 503 ? order : new Http(node.port()).post("/api/returns", "shop1", body);
     } catch (IllegalStateException refused) {
       res = null; // node-a is shutting down
     }
     if (res == null || res.statusCode() == 503) {
+      assertThat(com.peakcare.support.Shop.putSmallRefundsOrder(new Http(nodeB.port()), returnNo).statusCode())
+          .isIn(200, 201);
       res = new Http(nodeB.port()).post("/api/returns", "shop1", body);
       // 200: node-a had opened it before it went away, and this is the identical retry
       assertThat(res.statusCode()).as(returnNo + " retried on node-b: " + res.body()).isIn(200, 201);
@@ -315,18 +318,6 @@ class TwoNodeClusterTest {
       assertThat(res.statusCode()).as(returnNo + " on " + node.name() + ": " + res.body()).isEqualTo(201);
     }
     return returnNo;
-  }
-
-  /** Like {@code ReturnRequests.aSmallRefund()}: refund only, 80 CNY, delivered 2 days ago, a regular member. */
-  private static String aSmallRefund(String returnNo) {
-    String n = returnNo.substring(2);
-    return """
-        {"returnNo":"%s","orderNo":"O-%s","type":"REFUND_ONLY","reason":"DAMAGED","amount":80.00,
-         "deliveredAt":"%s",
-         "customer":{"name":"张伟","phone":"138%s","email":"zhang.wei%s@example.com","memberTier":"REGULAR",
-                     "locale":"zh-CN","province":"浙江"},
-         "items":[{"sku":"SKU-%s","name":"纯棉T恤","category":"APPAREL","quantity":1,"unitPrice":80.00}]}
-        """.formatted(returnNo, n, Instant.now().minus(Duration.ofDays(2)), n.substring(1), n, n);
   }
 
   private static Set<String> lockedBy(String owner) {

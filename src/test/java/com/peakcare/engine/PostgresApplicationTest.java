@@ -36,7 +36,8 @@ class PostgresApplicationTest {
   @Test
   void startsOnPostgresMigratesTheSchemaAndRunsAProcess() {
     try (PostgresDatabase db = PostgresDatabase.create();
-        ConfigurableApplicationContext app = start(db, "--peakcare.admin.user=boss", "--peakcare.admin.password=s3cret")) {
+        ConfigurableApplicationContext app = start(db, "--peakcare.admin.user=boss",
+            "--peakcare.admin.password=Peak-Care-2026!", "--peakcare.security.trusted-proxies=127.0.0.1")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
       assertThat(jdbc.queryForObject("select count(*) from databasechangelog where id = 'peakcare-001-staff-profile'",
@@ -62,7 +63,8 @@ class PostgresApplicationTest {
       HttpResponse<String> page = http.get("/camunda/app/tasklist/default/", null);
       assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c ->
           assertThat(c).matches("(JSESSIONID|SESSION)=.*").contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
-      // behind the TLS proxy (its forwarded headers, from an address of the proxy's): browsers are told to stay on HTTPS
+      // behind the TLS proxy (its forwarded headers, from the address named in peakcare.security.trusted-proxies):
+      // browsers are told to stay on HTTPS
       HttpResponse<String> proxied = http.send(http.request("/actuator/health", null)
           .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.7").GET().build());
       assertThat(proxied.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v ->
@@ -80,9 +82,33 @@ class PostgresApplicationTest {
       assertThat(identity.checkPassword("agent1", "demo")).isTrue();
       WebServer server = ((ServletWebServerApplicationContext) app).getWebServer();
       assertThat(new Http(server.getPort()).get("/api/me", "agent1").body()).contains("\"superior\":\"cslead\"");
+      assertThat(app.getBean(com.peakcare.order.Orders.class).find("DEMO-1001")).as("no demo orders in production")
+          .isEmpty();
+      forwardedAddressesAreNotBelievedFromAnyone(new Http(server.getPort()));
       authorizedGroupsAreReadFromTheIndex(app);
       jobAcquisitionReadsTheDueDateIndex(app);
     }
+  }
+
+  /**
+   * Issue 20, row 7: under the production profile nobody's X-Forwarded-For is believed unless a proxy is named (none is
+   * here). Forty wrong passwords, each "from" a new forwarded address, are all counted against the one address they
+   * really come from: 429s, not forty fresh allowances; and naming a victim's address in the header locks nothing
+   * there: the victim logs in from it at once.
+   */
+  private static void forwardedAddressesAreNotBelievedFromAnyone(Http http) {
+    int throttled = 0;
+    for (int i = 0; i < 40; i++) {
+      HttpResponse<String> res = http.send(http.request("/api/me", null)
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("staff2:guess-" + i)
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .header("X-Forwarded-For", "198.51.100." + (i + 1)).GET().build());
+      assertThat(res.statusCode()).isIn(401, 429);
+      throttled += res.statusCode() == 429 ? 1 : 0;
+    }
+    assertThat(throttled).as("guesses throttled although each named another address").isGreaterThan(30);
+    // the victim's own address, named by the attacker above, is not the one locked: staff2 logs in from it at once
+    assertThat(http.statusFrom("127.0.0.7", "/api/me", "staff2", "demo")).isEqualTo(200);
   }
 
   /** Camunda's per-command "which groups have authorizations" lookup must not scan a table of a row per open task. */

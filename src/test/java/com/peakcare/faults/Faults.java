@@ -40,16 +40,12 @@ final class Faults {
     return "R-" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
   }
 
-  /** Like {@code ReturnRequests.aSmallRefund()}: refund only, 80 CNY, delivered 2 days ago; the policy approves it. */
+  /**
+   * Like {@code ReturnRequests.aSmallRefund()}: refund only, 80 CNY, delivered 2 days ago; the policy approves it. Its
+   * order must be registered first ({@link com.peakcare.support.Shop#putSmallRefundsOrder}).
+   */
   static String aSmallRefund(String returnNo) {
-    String n = returnNo.substring(2);
-    return """
-        {"returnNo":"%s","orderNo":"O-%s","type":"REFUND_ONLY","reason":"DAMAGED","amount":80.00,
-         "deliveredAt":"%s",
-         "customer":{"name":"张伟","phone":"138%s","email":"zhang.wei%s@example.com","memberTier":"REGULAR",
-                     "locale":"zh-CN","province":"浙江"},
-         "items":[{"sku":"SKU-%s","name":"纯棉T恤","category":"APPAREL","quantity":1,"unitPrice":80.00}]}
-        """.formatted(returnNo, n, Instant.now().minus(Duration.ofDays(2)), n.substring(1), n, n);
+    return com.peakcare.support.Shop.smallRefund(returnNo);
   }
 
   /**

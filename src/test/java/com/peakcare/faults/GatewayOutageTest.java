@@ -273,6 +273,7 @@ class GatewayOutageTest {
     List<String> opened = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String returnNo = aReturnNo();
+      com.peakcare.support.Shop.registerOrder(http, returnNo, "80.00", "APPAREL", "REGULAR");
       assertThat(http.post("/api/returns", "shop1", aSmallRefund(returnNo)).statusCode()).isEqualTo(201);
       opened.add(returnNo);
     }

@@ -91,10 +91,7 @@ class UserErrorLogTest {
   }
 
   /** A return the policy sends to review, assigned to the agent. */
-  static String aReturnForReviewBy(String returnNo, String agent) {
-    return Faults.aSmallRefund(returnNo)
-        .replace("\"type\":\"REFUND_ONLY\",\"reason\":\"DAMAGED\",\"amount\":80.00",
-            "\"type\":\"RETURN_AND_REFUND\",\"reason\":\"NO_REASON\",\"amount\":300.00")
-        .replace("\"unitPrice\":80.00}]", "\"unitPrice\":300.00}],\"assignee\":\"" + agent + "\"");
+  private String aReturnForReviewBy(String returnNo, String agent) {
+    return com.peakcare.support.Shop.aReturnForReview(http, returnNo, agent);
   }
 }

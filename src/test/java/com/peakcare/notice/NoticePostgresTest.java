@@ -24,7 +24,7 @@ class NoticePostgresTest {
             .profiles("postgres")
             .run("--server.port=0", "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(), "--camunda.bpm.job-execution.enabled=false",
-                "--spring.jmx.enabled=false", "--peakcare.admin.user=boss", "--peakcare.admin.password=s3cret")) {
+                "--spring.jmx.enabled=false", "--peakcare.admin.user=boss", "--peakcare.admin.password=Peak-Care-2026!")) {
       NoticeService notices = app.getBean(NoticeService.class);
       RefundCare refundCare = app.getBean(RefundCare.class);
       NoticeCustomer customer = new NoticeCustomer("张伟", "+8613900000000", null, "zh-CN", "北京市");

@@ -3,7 +3,7 @@ package com.peakcare.returns;
 import static com.peakcare.returns.ReturnRequests.aReturnForReview;
 import static com.peakcare.returns.ReturnRequests.aSmallRefund;
 import static com.peakcare.returns.ReturnRequests.withAssignee;
-import static com.peakcare.returns.ReturnRequests.withCustomer;
+import static com.peakcare.returns.ReturnRequests.ofTheBuyerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +25,7 @@ class AssignmentTest {
 
   @LocalServerPort int port;
   @Autowired ReturnCases cases;
+  @Autowired ShopOrders shop;
   @Autowired TaskService taskService;
   Http http;
 
@@ -36,7 +37,7 @@ class AssignmentTest {
   @Test
   void anExplicitAssigneeIsHonoured() {
     ReturnRequest request = withAssignee(aReturnForReview(), "agent2");
-    ReturnCaseView view = cases.open(request, "shop1").view();
+    ReturnCaseView view = shop.open(request, "shop1").view();
     assertThat(view.assignee()).isEqualTo("agent2");
     assertThat(view.timeline()).anySatisfy(e -> assertThat(e.detail()).isEqualTo("agent2 (explicit: requested by the caller)"));
   }
@@ -44,10 +45,10 @@ class AssignmentTest {
   @Test
   void aReturningCustomerGetsTheAgentWhoServedTheirLastCase() {
     ReturnRequest first = withAssignee(aReturnForReview(), "agent1");
-    cases.open(first, "shop1");
-    ReturnRequest second = withCustomer(aReturnForReview(), first.customer());
+    shop.open(first, "shop1");
+    ReturnRequest second = ofTheBuyerOf(aReturnForReview(), first);
 
-    ReturnCaseView view = cases.open(second, "shop1").view();
+    ReturnCaseView view = shop.open(second, "shop1").view();
 
     assertThat(view.assignee()).isEqualTo("agent1");
     assertThat(view.timeline()).anySatisfy(e -> assertThat(e.detail()).contains("returning customer"));
@@ -69,8 +70,8 @@ class AssignmentTest {
         balancing.add(t.getId());
       }
       // auto-approved refunds give the agent no task, so the load stays level and the turn decides
-      String a = cases.open(aSmallRefund(), "shop1").view().assignee();
-      String b = cases.open(aSmallRefund(), "shop1").view().assignee();
+      String a = shop.open(aSmallRefund(), "shop1").view().assignee();
+      String b = shop.open(aSmallRefund(), "shop1").view().assignee();
       assertThat(List.of(a, b)).containsExactlyInAnyOrder("agent1", "agent2");
 
       // one more task for agent1: the next new customer goes to agent2
@@ -78,7 +79,7 @@ class AssignmentTest {
       extra.setAssignee("agent1");
       taskService.saveTask(extra);
       balancing.add(extra.getId());
-      ReturnCaseView next = cases.open(aSmallRefund(), "shop1").view();
+      ReturnCaseView next = shop.open(aSmallRefund(), "shop1").view();
       assertThat(next.assignee()).isEqualTo("agent2");
       assertThat(next.timeline()).anySatisfy(e -> assertThat(e.detail()).contains("least loaded"));
     } finally {
@@ -89,7 +90,7 @@ class AssignmentTest {
   @Test
   void aSupervisorReassignsOverRestAndOthersMayNot() throws Exception {
     ReturnRequest request = withAssignee(aReturnForReview(), "agent1");
-    cases.open(request, "shop1");
+    shop.open(request, "shop1");
     String path = "/api/returns/" + request.returnNo() + "/assignee";
 
     assertThat(http.post(path, "agent1", "{\"assignee\":\"agent2\"}").statusCode()).isEqualTo(403);
@@ -106,7 +107,7 @@ class AssignmentTest {
   @Test
   void anAgentHandsATaskOverInTasklistAndTheCaseFollows() throws Exception {
     ReturnRequest request = withAssignee(aReturnForReview(), "agent1");
-    cases.open(request, "shop1");
+    shop.open(request, "shop1");
     String taskId = cases.view(request.returnNo()).openTasks().get(0).id();
 
     HttpResponse<String> res = http.post("/engine-rest/task/" + taskId + "/assignee", "agent1", "{\"userId\":\"agent2\"}");
@@ -124,7 +125,7 @@ class AssignmentTest {
   @Test
   void onlyTheAssigneeOrASupervisorMayCompleteACaseTask() {
     ReturnRequest request = withAssignee(aReturnForReview(), "agent1");
-    cases.open(request, "shop1");
+    shop.open(request, "shop1");
     String taskId = cases.view(request.returnNo()).openTasks().get(0).id();
     String approve = "{\"variables\":{\"approved\":{\"value\":true},\"decisionNote\":{\"value\":\"ok\"}}}";
 
@@ -143,7 +144,7 @@ class AssignmentTest {
   @Test
   void aCandidateWhoDidNotClaimMayNotComplete() {
     ReturnRequest request = withAssignee(ReturnRequests.anExchange(), "agent1");
-    cases.open(request, "shop1");
+    shop.open(request, "shop1");
     cases.parcelShipped(request.returnNo(), "SF", "SF77", "shop1");
     String taskId = cases.view(request.returnNo()).openTasks().get(0).id();
     String pass = "{\"variables\":{\"inspectionPassed\":{\"value\":true}}}";

@@ -35,11 +35,12 @@ class ChineseTasklistBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ReturnCases cases;
+  @Autowired ShopOrders shop;
   @Autowired TaskService tasks;
 
   @Test
   void agent1WorksInChineseWithShopTimesAndEscapeKeepsTheStartForm() throws Exception {
-    String returnNo = cases.open(ReturnRequests.withAssignee(ReturnRequests.aReturnForReview(), "agent1"), "shop1")
+    String returnNo = shop.open(ReturnRequests.withAssignee(ReturnRequests.aReturnForReview(), "agent1"), "shop1")
         .view().returnNo();
     Task review = tasks.createTaskQuery().processInstanceBusinessKey(returnNo)
         .taskDefinitionKey(ReturnCaseProcess.Elements.TASK_REVIEW).singleResult();

@@ -43,6 +43,7 @@ class RefundGatewayProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired ReturnCases cases;
+  @Autowired ShopOrders shop;
   @Autowired RefundCare refundCare;
   @Autowired RefundLedger ledger;
   @Autowired ObjectMapper json;
@@ -183,7 +184,7 @@ class RefundGatewayProcessTest {
 
   private ProcessInstance aCaseWaitingForItsRefund() {
     ReturnRequest request = aSmallRefund(); // 80.00, refund only: the policy approves it at once
-    ProcessInstance pi = cases.openFromForm(request, "agent1");
+    ProcessInstance pi = shop.openFromForm(request, "shop1");
     assertThat(pi).isWaitingAt(Elements.TASK_ISSUE_REFUND);
     assertThat(cases.view(request.returnNo()).status()).isEqualTo(Status.REFUNDING);
     return pi;

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue 14: the OpenAPI document offers exactly the shop's item categories, those PeakCare accepts. */
+/**
+ * Issue 14: the OpenAPI document offers exactly the shop's item categories, those PeakCare accepts; since issue 20 on
+ * the lines of the order the shop registers.
+ */
 @PeakCareTest
 class ReturnApiDocsTest {
 
@@ -31,9 +34,9 @@ class ReturnApiDocsTest {
     assertThat(documented).isEqualTo(categories.codes()).contains("APPAREL", "CUSTOM_MADE");
     assertThat(category.path("description").asText()).contains("APPAREL 服装 · Apparel")
         .contains("CUSTOM_MADE 定制商品 · Custom-made (no 7-day no-reason return)");
-    // the request's items are these items
-    assertThat(new ObjectMapper().readTree(res.body()).path("components").path("schemas").path("ReturnRequest")
-        .path("properties").path("items").path("items").path("$ref").asText())
+    // the category is the order's line's (issue 20): the registered order's lines are these lines
+    assertThat(new ObjectMapper().readTree(res.body()).path("components").path("schemas").path("OrderSnapshot")
+        .path("properties").path("lines").path("items").path("$ref").asText())
         .isEqualTo("#/components/schemas/" + ReturnApiDocs.ITEM_SCHEMA);
   }
 }

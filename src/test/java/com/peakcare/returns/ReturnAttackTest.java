@@ -40,6 +40,7 @@ class ReturnAttackTest {
 
   @LocalServerPort int port;
   @Autowired ReturnCases cases;
+  @Autowired ShopOrders shop;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
@@ -56,7 +57,7 @@ class ReturnAttackTest {
   @Test
   void nobodyChangesTheRefundsAmountOrDestinationThroughVariablesAndItPaysWhatTheRecordSays() throws Exception {
     ReturnRequest request = withAssignee(aReturnForReview(), "agent1"); // 300.00, parcel back, reviewed by agent1
-    cases.open(request, "shop1");
+    shop.open(request, "shop1");
     String review = openTask(request, Elements.TASK_REVIEW);
     String pi = cases.find(request.returnNo()).orElseThrow().processInstanceId();
 
@@ -109,23 +110,46 @@ class ReturnAttackTest {
   }
 
   @Test
-  void aSupervisorChangesTheRefundThroughPeakCaresOwnRuleOnTheTimeline() throws Exception {
+  void aRefundChangeIsOneSupervisorsRequestAndAnothersApprovalOnTheTimeline() throws Exception {
     ReturnRequest request = aSmallRefund(); // 80.00, approved at once
-    cases.open(request, "shop1");
+    shop.open(request, "shop1");
     String path = "/api/returns/" + request.returnNo() + "/refund";
     assertThat(http.put(path, "agent1", "{\"amount\":50,\"reason\":\"x\"}").statusCode()).isEqualTo(403);
     HttpResponse<String> tooMuch = http.put(path, "cslead", "{\"amount\":99999,\"reason\":\"typo\"}");
     assertThat(tooMuch.statusCode()).isEqualTo(400);
     assertThat(tooMuch.body()).contains("amount").contains("80.00");
-    assertThat(http.put(path, "cslead", "{\"amount\":50.00,\"refundTo\":\"支付宝\",\"reason\":\"customer kept the "
-        + "strap\"}").statusCode()).isEqualTo(200);
+    HttpResponse<String> text = http.put(path, "cslead", "{\"refundTo\":\"支付宝\",\"reason\":\"customer asked\"}");
+    assertThat(text.statusCode()).as("a destination is one of three forms, not text").isEqualTo(400);
+    assertThat(text.body()).contains("refundTo").contains("ALIPAY:");
+    assertThat(http.put(path, "cslead", "{\"amount\":50.00,\"refundTo\":\"ALIPAY:13800001111\",\"reason\":\"customer "
+        + "kept the strap\"}").statusCode()).isEqualTo(202);
+
+    // while the change waits, the refund pays nothing (it retries, then waits for the decision)
+    assertThatThrownBy(() -> executeRefund(request.returnNo())).hasMessageContaining("pending");
+    assertThat(jdbc.queryForObject("select count(*) from PC_REFUND where RETURN_NO = ?", Integer.class,
+        request.returnNo())).isZero();
+    // the one who asked does not approve it
+    assertThat(http.post(path + "/decision", "cslead", "{\"approve\":true}").statusCode()).isEqualTo(403);
+    assertThat(http.post(path + "/decision", "cslead2", "{\"approve\":true,\"note\":\"confirmed by phone\"}")
+        .statusCode()).isEqualTo(200);
     executeRefund(request.returnNo());
+
     assertThat(paid(request.returnNo())).isEqualByComparingTo("50.00");
-    assertThat(cases.view(request.returnNo()).timeline()).anySatisfy(e -> {
-      assertThat(e.event()).isEqualTo("REFUND_CHANGED");
+    assertThat(jdbc.queryForObject("select REFUND_TO from PC_REFUND where RETURN_NO = ?", String.class,
+        request.returnNo())).isEqualTo("ALIPAY:13800001111");
+    ReturnCaseView view = cases.view(request.returnNo());
+    assertThat(view.timeline()).anySatisfy(e -> {
+      assertThat(e.event()).isEqualTo("REFUND_CHANGE_REQUESTED");
       assertThat(e.actor()).isEqualTo("cslead");
-      assertThat(e.detail()).contains("50.00 to 支付宝").contains("customer kept the strap");
+      assertThat(e.detail()).contains("50.00 to ALIPAY:13800001111").contains("customer kept the strap");
+    }).anySatisfy(e -> {
+      assertThat(e.event()).isEqualTo("REFUND_CHANGE_APPROVED");
+      assertThat(e.actor()).isEqualTo("cslead2");
+      assertThat(e.detail()).contains("asked by cslead");
     });
+    // the customer heard of it, on the order's contact, before the money moved, masked
+    assertThat(view.notices()).filteredOn(n -> n.type() == NoticeType.REFUND_DESTINATION_CHANGED).singleElement()
+        .satisfies(n -> assertThat(n.text()).contains("138****1111").contains("50.00"));
     // once paid, nothing changes any more
     assertThat(http.put(path, "cslead", "{\"amount\":10,\"reason\":\"late\"}").statusCode()).isEqualTo(409);
   }
@@ -158,7 +182,7 @@ class ReturnAttackTest {
         .isZero();
     // nor does one aimed at a real case from another process
     ReturnRequest real = aReturnForReview();
-    cases.open(real, "shop1");
+    shop.open(real, "shop1");
     HttpResponse<String> hijack = http.post("/engine-rest/process-definition/key/return-case/start", "demo",
         start.replace("R-FAKE-1", real.returnNo()));
     assertThat(hijack.statusCode()).isEqualTo(200);
@@ -213,7 +237,7 @@ class ReturnAttackTest {
   @Test
   void aReviewGoesOnlyToAfterSalesAndAnInspectionOnlyToTheWarehouseOnEveryPath() throws Exception {
     ReturnRequest request = withAssignee(aReturnForReview(), "agent1");
-    cases.open(request, "shop1");
+    shop.open(request, "shop1");
     String review = openTask(request, Elements.TASK_REVIEW);
     for (String user : List.of("agent1", "cslead")) {
       assertThat(http.post("/engine-rest/task/" + review + "/assignee", user, "{\"userId\":\"auditor1\"}")
@@ -263,8 +287,8 @@ class ReturnAttackTest {
   void anIntegratorReadsOnlyItsOwnCasesAndARefusalNamesNobody() throws Exception {
     ReturnRequest ours = aSmallRefund();
     ReturnRequest staffs = withAssignee(aReturnForReview(), "agent1");
-    cases.open(ours, "shop1");
-    cases.open(staffs, "agent2");
+    shop.open(ours, "shop1");
+    shop.open(staffs, "agent2");
     assertThat(http.get("/api/returns/" + ours.returnNo(), "shop1").statusCode()).isEqualTo(200);
     assertThat(http.get("/api/returns/" + staffs.returnNo(), "shop1").statusCode()).isEqualTo(404);
     assertThat(http.post("/api/returns/" + staffs.returnNo() + "/survey", "shop1", "{\"rating\":1}").statusCode())

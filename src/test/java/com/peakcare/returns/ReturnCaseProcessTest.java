@@ -19,7 +19,7 @@ import com.peakcare.notice.NoticeType;
 import com.peakcare.notice.RefundCare;
 import com.peakcare.returns.ReturnCaseProcess.CaseType;
 import com.peakcare.returns.ReturnCaseProcess.Elements;
-import com.peakcare.returns.ReturnCaseProcess.MemberTier;
+import com.peakcare.order.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess.Reason;
 import com.peakcare.returns.ReturnCaseProcess.Status;
 import com.peakcare.returns.ReturnCaseProcess.Vars;
@@ -47,6 +47,8 @@ class ReturnCaseProcessTest {
   @Autowired ReturnCases cases;
   @Autowired RefundCare refundCare;
   @Autowired HistoryService historyService;
+  @Autowired ShopOrders shop;
+  @Autowired com.peakcare.order.Orders orders;
 
   private final java.util.List<ProcessInstance> opened = new java.util.ArrayList<>();
 
@@ -217,7 +219,7 @@ class ReturnCaseProcessTest {
   }
 
   @Test
-  void shouldRefundPartOfTheAmountWhenTheInspectionFails() {
+  void shouldAskASecondApprovalAfterAFailedInspectionAndRefundPartOnceGiven() {
     ProcessInstance pi = open(aRequest(CaseType.RETURN_AND_REFUND, Reason.DAMAGED, "90.00", 2,
         MemberTier.REGULAR, "ELECTRONICS"));
     String returnNo = businessKey(pi);
@@ -226,15 +228,94 @@ class ReturnCaseProcessTest {
     complete(task(pi), withVariables(Vars.INSPECTION_PASSED, false, Vars.INSPECTION_NOTE, "外壳有划痕 · scratched case"));
 
     assertThat(pi).isWaitingAt(Elements.TASK_DECIDE_AFTER_FAILED_INSPECTION);
-    assertThat(task(pi)).isAssignedTo(cases.view(returnNo).assignee());
+    String agent = cases.view(returnNo).assignee();
+    assertThat(task(pi)).isAssignedTo(agent);
     complete(task(pi), withVariables(Vars.PARTIAL_REFUND, true, Vars.REFUND_AMOUNT, 45.0,
         Vars.DECISION_NOTE, "退一半 · half back"));
-    execute(job(Elements.TASK_ISSUE_REFUND, pi));
 
+    // any refund after a failed inspection: a second after-sales supervisor, neither the agent nor the warehouse
+    assertThat(pi).isWaitingAt(Elements.TASK_APPROVE_REFUND);
+    assertThat(status(returnNo)).isEqualTo(Status.AWAITING_SECOND_APPROVAL);
+    assertThat(task(pi)).hasCandidateUser("cslead").hasCandidateUser("cslead2");
+    assertThat(orders.reserved(returnNo)).as("the order's claim shrank to the partial refund").hasValueSatisfying(
+        r -> assertThat(r).isEqualByComparingTo("45.00"));
+    taskService.claim(task(pi).getId(), "cslead2");
+    complete(task(pi), withVariables(Vars.SECOND_APPROVED, true));
+
+    assertThat(status(returnNo)).isEqualTo(Status.REFUNDING);
+    execute(job(Elements.TASK_ISSUE_REFUND, pi));
     assertThat(status(returnNo)).isEqualTo(Status.REFUNDED);
     assertThat(cases.view(returnNo).timeline()).anySatisfy(e -> {
       assertThat(e.event()).isEqualTo("REFUNDED");
       assertThat(e.detail()).startsWith("45.00");
+    }).anySatisfy(e -> {
+      assertThat(e.event()).isEqualTo("SECOND_APPROVED");
+      assertThat(e.actor()).isEqualTo("cslead2");
+      assertThat(e.detail()).contains("inspected by warehouse1").contains("decided by " + agent);
+    });
+  }
+
+  @Test
+  void shouldRefundAboveTheThresholdOnlyAfterASecondApproval() {
+    ProcessInstance pi = open(ReturnRequests.aLargeRefund());
+    String returnNo = businessKey(pi);
+    assertThat(pi).isWaitingAt(Elements.TASK_REVIEW);
+    String reviewer = cases.view(returnNo).assignee();
+    complete(task(pi), withVariables(Vars.APPROVED, true));
+
+    assertThat(pi).hasPassed(Elements.TASK_REVIEW).isWaitingAt(Elements.TASK_APPROVE_REFUND);
+    assertThat(status(returnNo)).isEqualTo(Status.AWAITING_SECOND_APPROVAL);
+    assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(Elements.TASK_ISSUE_REFUND)
+        .count()).as("nothing to pay yet").isZero();
+    Task approval = task(pi);
+    assertThat(engine.getFormService().getTaskFormVariables(approval.getId()).getValue(Vars.DECIDERS, String.class))
+        .contains("shop1").contains(reviewer);
+    taskService.claim(approval.getId(), "cslead");
+    complete(approval, withVariables(Vars.SECOND_APPROVED, true));
+
+    execute(job(Elements.TASK_ISSUE_REFUND, pi));
+    assertThat(status(returnNo)).isEqualTo(Status.REFUNDED);
+    assertThat(cases.view(returnNo).timeline()).anySatisfy(e -> {
+      assertThat(e.event()).isEqualTo("SECOND_APPROVED");
+      assertThat(e.actor()).isEqualTo("cslead");
+      assertThat(e.detail()).contains("1500.00").contains("reviewed by " + reviewer).contains("opened by shop1");
+    });
+  }
+
+  @Test
+  void shouldRejectAndGiveTheMoneyBackToTheOrderWhenTheSecondApproverRefuses() {
+    ProcessInstance pi = open(ReturnRequests.aLargeRefund());
+    String returnNo = businessKey(pi);
+    complete(task(pi), withVariables(Vars.APPROVED, true));
+    assertThat(pi).isWaitingAt(Elements.TASK_APPROVE_REFUND);
+    taskService.claim(task(pi).getId(), "cslead2");
+    complete(task(pi), withVariables(Vars.SECOND_APPROVED, false, Vars.SECOND_APPROVAL_NOTE,
+        "照片与描述不符，请补充材料 · the photos do not match the description"));
+
+    assertThat(pi).hasPassed(Elements.TASK_SEND_REJECTED, Elements.TASK_CLOSE_REJECTED).isEnded();
+    assertThat(status(returnNo)).isEqualTo(Status.REJECTED);
+    assertThat(cases.view(returnNo).notices()).anySatisfy(n -> {
+      assertThat(n.type()).isEqualTo(NoticeType.REJECTED);
+      assertThat(n.text()).contains("照片与描述不符");
+    });
+    assertThat(cases.view(returnNo).timeline()).anySatisfy(e -> assertThat(e.event()).isEqualTo("SECOND_REFUSED"));
+    assertThat(orders.reserved(returnNo)).as("nothing in flight any more").isEmpty();
+    assertThat(orders.find(cases.view(returnNo).orderNo()).orElseThrow().refundable()).isEqualByComparingTo("1500.00");
+  }
+
+  @Test
+  void shouldHaveAColleagueReviewACaseStaffOpenedWhateverThePolicySays() {
+    ProcessInstance pi = shop.openFromForm(aSmallRefund(), "agent1"); // 80.00: the policy would approve it at once
+    opened.add(pi);
+    String returnNo = businessKey(pi);
+
+    assertThat(pi).isWaitingAt(Elements.TASK_REVIEW);
+    assertThat(status(returnNo)).isEqualTo(Status.UNDER_REVIEW);
+    assertThat(cases.view(returnNo).policyOutcome()).isEqualTo("MANUAL_REVIEW");
+    assertThat(task(pi).getAssignee()).as("never the opener").isEqualTo("agent2");
+    assertThat(cases.view(returnNo).timeline()).anySatisfy(e -> {
+      assertThat(e.event()).isEqualTo("AUTO_APPROVAL_WITHHELD");
+      assertThat(e.detail()).contains("agent1");
     });
   }
 
@@ -312,9 +393,12 @@ class ReturnCaseProcessTest {
     assertThat(pi).isWaitingAt(Elements.TASK_FOLLOW_UP_CALL);
   }
 
-  /** Opens the case as Tasklist's start form does, keeping the instance (also when it ends at once). */
+  /**
+   * Opens the case on its order as the shop's system (an integrator: the policy may approve at once), through the same
+   * door as Tasklist's start form, keeping the instance (also when it ends at once).
+   */
   private ProcessInstance open(ReturnRequest request) {
-    ProcessInstance pi = cases.openFromForm(request, "agent1");
+    ProcessInstance pi = shop.openFromForm(request, "shop1");
     opened.add(pi);
     return pi;
   }

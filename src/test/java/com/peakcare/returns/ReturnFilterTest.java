@@ -27,13 +27,14 @@ class ReturnFilterTest {
 
   @LocalServerPort int port;
   @Autowired ReturnCases cases;
+  @Autowired ShopOrders shop;
   @Autowired FilterService filters;
   @Autowired TaskService tasks;
 
   @Test
   void agentsAndTheWarehouseSeeCardsThatSayWhichCase() throws Exception {
     ReturnRequest request = withAssignee(aReturnForReview(), "agent1");
-    cases.open(request, "shop1");
+    shop.open(request, "shop1");
     JsonNode agent = list("agent1");
     assertThat(agent.path("_embedded").path("task").findValuesAsText("name"))
         .anySatisfy(name -> assertThat(name).contains(request.returnNo()).contains("张伟").contains("¥300.00"));

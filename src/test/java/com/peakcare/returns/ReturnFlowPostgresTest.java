@@ -33,6 +33,9 @@ class ReturnFlowPostgresTest {
       Http http = new Http(((ServletWebServerApplicationContext) app).getWebServer().getPort());
       ReturnRequest request = withAssignee(aReturnForReview(), "agent1");
       String path = "/api/returns/" + request.returnNo();
+      // the shop's system registers the order first (issue 20)
+      assertThat(http.put("/api/orders/" + request.orderNo(), "shop1",
+          JSON.writeValueAsString(ReturnRequests.orderOf(request))).statusCode()).isEqualTo(201);
 
       HttpResponse<String> opened = http.post("/api/returns", "shop1", JSON.writeValueAsString(request));
       assertThat(opened.statusCode()).isEqualTo(201);

@@ -26,6 +26,7 @@ class ReturnHistoryTest {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired ReturnCases cases;
+  @Autowired ShopOrders shop;
 
   @Test
   void aCaseKeepsItsStoryButNotItsVariableDetailsNorTheMachinerysVariablesAndSuccessfulJobs() {
@@ -33,7 +34,7 @@ class ReturnHistoryTest {
     NoticePeers.mail();
     ReturnRequest request = aSmallRefund();
     String returnNo = request.returnNo();
-    ProcessInstance pi = cases.openFromForm(request, "shop1");
+    ProcessInstance pi = shop.openFromForm(request, "shop1");
     managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
 
     // the return case: activities, variables' last values and the policy decision; no per-change details

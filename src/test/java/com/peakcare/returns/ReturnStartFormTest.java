@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.peakcare.PeakCareTest;
 import com.peakcare.support.Http;
+import com.peakcare.support.Shop;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,25 +33,47 @@ class ReturnStartFormTest {
   @Test
   void anAgentOpensACaseFromTheStartForm() throws Exception {
     String returnNo = "TL-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    Shop.registerOrder(http, returnNo, "80.00", "HOME", "REGULAR");
     HttpResponse<String> res = submit(form(returnNo));
 
     assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
     ReturnCaseView view = cases.view(returnNo);
     assertThat(view.timeline().get(0).actor()).isEqualTo("agent1");
-    assertThat(view.policyOutcome()).isEqualTo("AUTO_APPROVE");
+    // issue 20: the amount is the order's line's price; a case staff opened is reviewed by a colleague, even one
+    // the policy would approve
     assertThat(view.amount()).isEqualByComparingTo("80.00");
+    assertThat(view.policyOutcome()).isEqualTo("MANUAL_REVIEW");
+    assertThat(view.timeline()).anySatisfy(e -> assertThat(e.event()).isEqualTo("AUTO_APPROVAL_WITHHELD"));
+    assertThat(view.assignee()).isNotEqualTo("agent1");
   }
 
   @Test
   void anInvalidStartFormIsRefusedWithTheFieldAndOpensNothing() throws Exception {
     String returnNo = "TL-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    Shop.registerOrder(http, returnNo, "80.00", "HOME", "REGULAR");
     ObjectNode form = form(returnNo);
-    ((ObjectNode) form.path("variables")).putObject("customerPhone").put("value", "no phone");
+    ((ObjectNode) form.path("variables")).putObject("itemQuantity").put("value", 0);
 
     HttpResponse<String> res = submit(form);
 
     assertThat(res.statusCode()).isEqualTo(400);
-    assertThat(res.body()).contains("customerPhone");
+    assertThat(res.body()).contains("itemQuantity");
+    assertThat(http.get("/api/returns/" + returnNo, "cslead").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theCustomerAndThePricesComeFromTheOrderNotFromTheForm() throws Exception {
+    String returnNo = "TL-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    Shop.registerOrder(http, returnNo, "80.00", "HOME", "REGULAR");
+    ObjectNode form = form(returnNo);
+    ObjectNode v = (ObjectNode) form.path("variables");
+    v.putObject("customerPhone").put("value", "13900000000");
+    v.putObject("itemUnitPrice").put("value", 9999);
+
+    HttpResponse<String> res = submit(form);
+
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(res.body()).contains("customerPhone: 不是开单表单的字段", "itemUnitPrice: 不是开单表单的字段");
     assertThat(http.get("/api/returns/" + returnNo, "cslead").statusCode()).isEqualTo(404);
   }
 
@@ -69,27 +92,21 @@ class ReturnStartFormTest {
     return http.post("/engine-rest/process-definition/" + id + "/submit-form", "agent1", form.toString());
   }
 
-  /** What Tasklist submits for forms/return-start.form. */
+  /**
+   * What Tasklist submits for forms/return-start.form (issue 20: the order, its line and units; no amount but for a
+   * price difference, the rest comes from the order).
+   */
   private static ObjectNode form(String returnNo) {
     ObjectNode body = RequestFingerprint.JSON.createObjectNode();
     body.put("businessKey", returnNo);
     ObjectNode v = body.putObject("variables");
     v.putObject("returnNo").put("value", returnNo);
-    v.putObject("orderNo").put("value", "O-" + returnNo);
+    v.putObject("orderNo").put("value", Shop.orderNoOf(returnNo));
     v.putObject("type").put("value", "REFUND_ONLY");
     v.putObject("reason").put("value", "DAMAGED");
-    v.putObject("amount").put("value", 80);
     v.putObject("deliveredAt").put("value", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2).toString());
-    v.putObject("customerName").put("value", "李娜");
-    v.putObject("customerPhone").put("value", "139" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
-    v.putObject("memberTier").put("value", "REGULAR");
-    v.putObject("customerLocale").put("value", "zh-CN");
-    v.putObject("customerProvince").put("value", "广东");
-    v.putObject("itemSku").put("value", "SKU-TL");
-    v.putObject("itemName").put("value", "保温杯");
-    v.putObject("itemCategory").put("value", "HOME");
+    v.putObject("itemSku").put("value", Shop.skuOf(returnNo));
     v.putObject("itemQuantity").put("value", 1);
-    v.putObject("itemUnitPrice").put("value", 80);
     return body;
   }
 }

@@ -20,17 +20,18 @@ class ReturnTasklistBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ReturnCases cases;
+  @Autowired ShopOrders shop;
   @Autowired TaskService tasks;
 
   @Test
   void anOlderVipReviewComesBeforeANewerOrdinaryOneInMyTasks() throws Exception {
     // above the VIPs' own automatic approval (500): a VIP return for review
-    String vip = reviewTask(cases.open(ReturnRequests.withAssignee(ReturnRequests.aRequest(
+    String vip = reviewTask(shop.open(ReturnRequests.withAssignee(ReturnRequests.aRequest(
         ReturnCaseProcess.CaseType.RETURN_AND_REFUND, ReturnCaseProcess.Reason.NO_REASON, "800.00", 3,
-        ReturnCaseProcess.MemberTier.VIP, "APPAREL"), "agent2"), "shop1")
+        com.peakcare.order.MemberTier.VIP, "APPAREL"), "agent2"), "shop1")
         .view().returnNo());
     Thread.sleep(20); // a later creation time: Tasklist's own sort ("Created", newest first) would put it on top
-    String ordinary = reviewTask(cases.open(ReturnRequests.withAssignee(ReturnRequests.aReturnForReview(), "agent2"),
+    String ordinary = reviewTask(shop.open(ReturnRequests.withAssignee(ReturnRequests.aReturnForReview(), "agent2"),
         "shop1").view().returnNo());
 
     JsonNode seen = RequestFingerprint.JSON.readTree(BrowserScenario.run(port, "my-tasks-order"));
@@ -50,7 +51,7 @@ class ReturnTasklistBrowserTest {
   @Test
   void agent1ApprovesAReviewInTasklistAndTheCaseMovesOn() throws Exception {
     ReturnRequest request = ReturnRequests.withAssignee(ReturnRequests.aReturnForReview(), "agent1");
-    cases.open(request, "shop1");
+    shop.open(request, "shop1");
 
     // the card that names this case (another test class may have left agent1 a review of its own)
     JsonNode seen = RequestFingerprint.JSON.readTree(BrowserScenario.run(port, "agent-review",

@@ -151,7 +151,8 @@ class ApiDocsTest {
     assertThat(enumOf(schemas.path("ReturnType"))).isEqualTo(names(ReturnCaseProcess.CaseType.values()));
     assertThat(enumOf(schemas.path("ReturnReason"))).isEqualTo(names(ReturnCaseProcess.Reason.values()));
     assertThat(enumOf(schemas.path("ReturnStatus"))).isEqualTo(names(ReturnCaseProcess.Status.values()));
-    assertThat(enumOf(schemas.path("MemberTier"))).isEqualTo(names(ReturnCaseProcess.MemberTier.values()));
+    assertThat(enumOf(schemas.path("MemberTier"))).isEqualTo(names(com.peakcare.order.MemberTier.values()));
+    assertThat(enumOf(schemas.path("OrderStatus"))).isEqualTo(names(com.peakcare.order.OrderStatus.values()));
     assertThat(enumOf(schemas.path("PolicyOutcome"))).isEqualTo(names(ReturnCaseProcess.Outcome.values()));
     assertThat(enumOf(schemas.path("CampaignStage"))).isEqualTo(names(Stage.values()));
     // the request and the views name them, also where the record holds a string

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.peakcare.PeakCareTest;
 import com.peakcare.support.Http;
+import com.peakcare.support.Shop;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,32 +41,41 @@ class BadInputTest {
     http = new Http(port);
   }
 
-  private static String aReturn(String returnNo, String amount, String quantity, String category) {
-    return "{\"returnNo\":\"" + returnNo + "\",\"orderNo\":\"O-1\",\"type\":\"RETURN_AND_REFUND\",\"reason\":\"NO_REASON\","
-        + "\"amount\":" + amount + ",\"customer\":{\"name\":\"张伟\",\"phone\":\"13800001111\",\"memberTier\":\"REGULAR\","
-        + "\"locale\":\"zh-CN\",\"province\":\"浙江\"},\"items\":[{\"sku\":\"TS-01\",\"name\":\"T恤\",\"category\":\""
-        + category + "\",\"quantity\":" + quantity + ",\"unitPrice\":120.00}]}";
+  /** A price difference on the one line (120.00) of the return's own registered order. */
+  private static String aPriceDifference(String returnNo, String amount, String quantity) {
+    return "{\"returnNo\":\"" + returnNo + "\",\"orderNo\":\"" + Shop.orderNoOf(returnNo) + "\","
+        + "\"type\":\"PRICE_DIFFERENCE\",\"reason\":\"PRICE_DIFFERENCE\",\"amount\":" + amount + ",\"lines\":"
+        + "[{\"sku\":\"" + Shop.skuOf(returnNo) + "\",\"quantity\":" + quantity + "}]}";
   }
 
   @Test
   void moneyIsCheckedAtTheApi(CapturedOutput log) throws Exception {
     String no = "R-BAD-" + UUID.randomUUID().toString().substring(0, 8);
+    Shop.registerOrder(http, no, "120.00", "APPAREL", "REGULAR");
     // duplicate keys: the last value must not silently win
     HttpResponse<String> twice = http.post("/api/returns", "shop1",
-        aReturn(no, "120.00", "1", "APPAREL").replace("\"amount\":120.00", "\"amount\":120.00,\"amount\":99999"));
+        aPriceDifference(no, "12.00", "1").replace("\"amount\":12.00", "\"amount\":12.00,\"amount\":99999"));
     assertProblem(twice, 400, "amount");
-    // more than the items cost
-    assertProblem(http.post("/api/returns", "shop1", aReturn(no, "99999", "1", "APPAREL")), 400, "amount");
+    // more than the line cost
+    assertProblem(http.post("/api/returns", "shop1", aPriceDifference(no, "99999", "1")), 400, "amount");
     // a quantity of 1.5 is not read as 1
-    assertProblem(http.post("/api/returns", "shop1", aReturn(no, "120.00", "1.5", "APPAREL")), 400, "items[0].quantity");
-    // a category the shop does not sell: the problem lists the ones it does
-    HttpResponse<String> category = http.post("/api/returns", "shop1", aReturn(no, "120.00", "1", "BOTTLES"));
-    assertProblem(category, 400, "items[0].category");
+    assertProblem(http.post("/api/returns", "shop1", aPriceDifference(no, "12.00", "1.5")), 400, "lines[0].quantity");
+    // what the order says is not the opener's to type (issue 20): an old client's fields are refused by name
+    for (String field : List.of("\"customer\":{\"memberTier\":\"SVIP\"}", "\"memberTier\":\"SVIP\"",
+        "\"items\":[{\"sku\":\"X\",\"unitPrice\":9999}]", "\"refundTo\":\"BANK:6222\"")) {
+      HttpResponse<String> old = http.post("/api/returns", "shop1",
+          aPriceDifference(no, "12.00", "1").replace("{\"returnNo\"", "{" + field + ",\"returnNo\""));
+      assertProblem(old, 400, field.substring(1, field.indexOf('"', 1)));
+      assertThat(old.body()).as(field).contains("unknown field");
+    }
+    // a category the shop does not sell is refused when the order is registered: the problem lists the ones it does
+    HttpResponse<String> category = http.put("/api/orders/O-BAD-" + no, "shop1",
+        Shop.orderJson(no, "120.00", "BOTTLES", "REGULAR"));
+    assertProblem(category, 400, "lines[0].category");
     assertThat(category.body()).contains("APPAREL").contains("BABY");
     assertThat(jdbc.queryForObject("select count(*) from PC_RETURN_CASE where RETURN_NO = ?", Integer.class, no))
         .isZero();
-    // the shop's own category (a row of processes/return-categories.dmn) is taken as it is
-    assertThat(http.post("/api/returns", "shop1", aReturn(no, "120.00", "1", "BABY")).statusCode()).isEqualTo(201);
+    assertThat(http.post("/api/returns", "shop1", aPriceDifference(no, "12.00", "1")).statusCode()).isEqualTo(201);
     assertThat(log.getOut()).doesNotContain("\tat com.peakcare");
   }
 

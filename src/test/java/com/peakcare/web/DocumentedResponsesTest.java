@@ -70,6 +70,7 @@ class DocumentedResponsesTest {
     }
     probes.addAll(returnProbes());
     probes.addAll(noticeProbes());
+    probes.addAll(orderProbes());
     probes.addAll(campaignProbes());
     probes.addAll(auditAndStaffProbes());
     probes.addAll(reviewProbes());
@@ -138,7 +139,9 @@ class DocumentedResponsesTest {
     String rejected = open("RETURN_AND_REFUND", "NO_REASON", "300.00", 10, "APPAREL");
     assertThat(JSON.readTree(http.get("/api/returns/" + rejected, "shop1").body()).path("status").asText())
         .isEqualTo("REJECTED");
-    String fresh = aReturn("R-DOC-" + id(), "REFUND_ONLY", "DAMAGED", "50.00", 1, "HOME");
+    String freshNo = "R-DOC-" + id();
+    com.peakcare.support.Shop.registerOrder(http, freshNo, "50.00", "HOME", "REGULAR");
+    String fresh = com.peakcare.support.Shop.returnJson(freshNo, "REFUND_ONLY", "DAMAGED", "50.00", 1, null);
     String parcel = "{\"courier\":\"SF\",\"waybillNo\":\"SF1234567\"}";
     String survey = "{\"rating\":3}";
     String reassign = "{\"assignee\":\"agent1\"}";
@@ -147,7 +150,9 @@ class DocumentedResponsesTest {
         new Probe("openReturnCase", "POST", "/api/returns", "staff1", fresh, 403),
         new Probe("openReturnCase", "POST", "/api/returns", "shop1", fresh, 201),
         new Probe("openReturnCase", "POST", "/api/returns", "shop1", fresh, 200),
-        new Probe("openReturnCase", "POST", "/api/returns", "shop1", fresh.replace("50.00", "40.00"), 409),
+        new Probe("openReturnCase", "POST", "/api/returns", "shop1", fresh.replace("DAMAGED", "NOT_AS_DESCRIBED"), 409),
+        new Probe("openReturnCase", "POST", "/api/returns", "shop1", fresh.replace("\"lines\"", "\"customer\":{},"
+            + "\"lines\""), 400),
         new Probe("getReturnCase", "GET", "/api/returns/" + refund, "shop1", null, 200),
         new Probe("getReturnCase", "GET", "/api/returns/R-DOC-NONE", "shop1", null, 404),
         new Probe("getReturnCase", "GET", "/api/returns/" + refund, "staff1", null, 403),
@@ -173,6 +178,16 @@ class DocumentedResponsesTest {
         new Probe("changeRefund", "PUT", "/api/returns/R-DOC-NONE/refund", "cslead", change, 404),
         new Probe("changeRefund", "PUT", "/api/returns/" + refund + "/refund", "shop1", change, 403),
         new Probe("changeRefund", "PUT", "/api/returns/" + refund + "/refund", "cslead", "{\"reason\":\"x\"}", 400),
+        new Probe("changeRefund", "PUT", "/api/returns/" + refund + "/refund", "opslead", change, 403),
+        new Probe("decideRefundChange", "POST", "/api/returns/" + refund + "/refund/decision", "cslead2",
+            "{\"approve\":true}", 409),
+        new Probe("decideRefundChange", "POST", "/api/returns/R-DOC-NONE/refund/decision", "cslead2",
+            "{\"approve\":true}", 404),
+        new Probe("decideRefundChange", "POST", "/api/returns/" + refund + "/refund/decision", "shop1",
+            "{\"approve\":true}", 403),
+        new Probe("decideRefundChange", "POST", "/api/returns/" + refund + "/refund/decision", "cslead2",
+            "{\"note\":\"no decision\"}", 400),
+        new Probe("reassignReturnCase", "POST", "/api/returns/" + refund + "/assignee", "uxlead", reassign, 403),
         new Probe("listCaseNotices", "GET", "/api/notices/" + refund, "cslead", null, 200),
         new Probe("listCaseNotices", "GET", "/api/notices/" + refund, "staff1", null, 403),
         new Probe("getRefundPromise", "GET", "/api/refund-care/" + refund, "cslead", null, 200),
@@ -182,14 +197,35 @@ class DocumentedResponsesTest {
 
   private List<Probe> noticeProbes() {
     // a courier no case travels with: the broadcast reaches nobody and is done at once
-    String delay = "{\"courier\":\"DOC-" + id() + "\",\"provinces\":[\"西藏\"],\"expectedDelayDays\":2,"
-        + "\"reason\":\"大雪封路 · snow\"}";
+    String delay = "{\"courier\":\"DOC-" + id().toUpperCase() + "\",\"provinces\":[\"西藏\"],\"expectedDelayDays\":2,"
+        + "\"reason\":\"WEATHER\"}";
     String path = "/api/notices/logistics-delay";
     return List.of(
         new Probe("startLogisticsDelayBroadcast", "POST", path, "shop1", delay, 202),
         new Probe("startLogisticsDelayBroadcast", "POST", path, "staff1", delay, 403),
+        new Probe("startLogisticsDelayBroadcast", "POST", path, "shop1", delay.replace("WEATHER", "大雪封路 · snow"), 400),
         new Probe("getLogisticsDelayBroadcast", "GET", path + "/" + UUID.randomUUID(), "shop1", null, 404),
         new Probe("getLogisticsDelayBroadcast", "GET", path + "/" + UUID.randomUUID(), "staff1", null, 403));
+  }
+
+  private List<Probe> orderProbes() {
+    String returnNo = "R-DOC-" + id();
+    String orderNo = com.peakcare.support.Shop.orderNoOf(returnNo);
+    String order = com.peakcare.support.Shop.orderJson(returnNo, "60.00", "HOME", "GOLD");
+    String path = "/api/orders/" + orderNo;
+    return List.of(
+        new Probe("registerOrder", "PUT", path, "staff1", order, 403),
+        new Probe("registerOrder", "PUT", path, "shop1", order.replace("\"status\":\"PAID\"", "\"status\":\"PAID\","
+            + "\"customer\":\"old client\""), 400),
+        new Probe("registerOrder", "PUT", path, "shop1", order, 201),
+        new Probe("registerOrder", "PUT", path, "shop1", order, 200),
+        new Probe("registerOrder", "PUT", path, "shop1", order.replace("\"PAID\"", "\"UNPAID\""), 400),
+        // an order that was paid never becomes unpaid again
+        new Probe("registerOrder", "PUT", path, "shop1", order.replace("buyer-", "another-buyer-"), 409),
+        new Probe("getOrder", "GET", path, "shop1", null, 200),
+        new Probe("getOrder", "GET", path, "agent1", null, 200),
+        new Probe("getOrder", "GET", "/api/orders/O-DOC-NONE", "shop1", null, 404),
+        new Probe("getOrder", "GET", path, "staff1", null, 403));
   }
 
   private List<Probe> campaignProbes() throws Exception {
@@ -346,20 +382,11 @@ class DocumentedResponsesTest {
 
   private String open(String type, String reason, String amount, int daysAgo, String category) {
     String returnNo = "R-DOC-" + id();
-    HttpResponse<String> res = http.post("/api/returns", "shop1", aReturn(returnNo, type, reason, amount, daysAgo,
-        category));
+    com.peakcare.support.Shop.registerOrder(http, returnNo, amount, category, "REGULAR");
+    HttpResponse<String> res = http.post("/api/returns", "shop1", com.peakcare.support.Shop.returnJson(returnNo, type,
+        reason, amount, daysAgo, null));
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
     return returnNo;
-  }
-
-  private static String aReturn(String returnNo, String type, String reason, String amount, int daysAgo,
-      String category) {
-    return "{\"returnNo\":\"" + returnNo + "\",\"orderNo\":\"O-" + returnNo + "\",\"type\":\"" + type + "\","
-        + "\"reason\":\"" + reason + "\",\"amount\":" + amount + ",\"deliveredAt\":\""
-        + Instant.now().minus(daysAgo, ChronoUnit.DAYS) + "\",\"customer\":{\"name\":\"张伟\","
-        + "\"phone\":\"13800001111\",\"memberTier\":\"REGULAR\",\"locale\":\"zh-CN\",\"province\":\"浙江\"},"
-        + "\"items\":[{\"sku\":\"SKU-1\",\"name\":\"T恤\",\"category\":\"" + category + "\",\"quantity\":1,"
-        + "\"unitPrice\":" + amount + "}]}";
   }
 
   /** A campaign whose only item has a trap: one open finding for its setter to justify. */

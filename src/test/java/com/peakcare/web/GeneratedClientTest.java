@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.example.shop.peakcare.api.AuditApi;
+import com.example.shop.peakcare.api.OrdersApi;
 import com.example.shop.peakcare.api.ReturnsApi;
 import com.example.shop.peakcare.api.StaffApi;
 import com.example.shop.peakcare.client.ApiClient;
 import com.example.shop.peakcare.client.ApiException;
 import com.example.shop.peakcare.client.ApiResponse;
 import com.example.shop.peakcare.model.MemberTier;
+import com.example.shop.peakcare.model.Order;
+import com.example.shop.peakcare.model.OrderContact;
+import com.example.shop.peakcare.model.OrderLine;
+import com.example.shop.peakcare.model.OrderSnapshot;
+import com.example.shop.peakcare.model.OrderStatus;
+import com.example.shop.peakcare.model.PaymentMethod;
+import com.example.shop.peakcare.model.ProductType;
 import com.example.shop.peakcare.model.Problem;
 import com.example.shop.peakcare.model.ReturnCaseSummary;
 import com.example.shop.peakcare.model.ReturnCaseView;
-import com.example.shop.peakcare.model.ReturnCustomer;
-import com.example.shop.peakcare.model.ReturnItem;
+import com.example.shop.peakcare.model.ReturnLine;
 import com.example.shop.peakcare.model.ReturnReason;
 import com.example.shop.peakcare.model.ReturnRequest;
 import com.example.shop.peakcare.model.ReturnStatus;
@@ -61,20 +68,25 @@ class GeneratedClientTest {
     returns = new ReturnsApi(clientAs("shop1", "demo"));
   }
 
-  static ReturnRequest aReturn(String amount) {
+  /** The shop registers an order of one pair of running shoes (129.00, paid), then a return of that line. */
+  ReturnRequest aReturn(String amount) throws Exception {
     String n = UUID.randomUUID().toString().substring(0, 8);
-    BigDecimal price = new BigDecimal("129.00");
+    BigDecimal price = new BigDecimal(amount);
+    OffsetDateTime ordered = OffsetDateTime.now().minusDays(5);
+    Order order = new OrdersApi(clientAs("shop1", "demo")).registerOrder("O-GEN-" + n, new OrderSnapshot()
+        .buyerId("buyer-" + n).memberTier(MemberTier.GOLD).status(OrderStatus.PAID).orderedAt(ordered)
+        .paidAt(ordered.plusMinutes(2)).paidAmount(price).paymentMethod(PaymentMethod.ALIPAY)
+        .contact(new OrderContact().name("王芳").phone("13900001111").locale("zh-CN")).province("江苏")
+        .lines(List.of(new OrderLine().sku("SHOE-42").name("跑鞋").category(OrderLine.CategoryEnum.SHOES)
+            .productType(ProductType.PHYSICAL).quantity(1).unitPrice(price))));
+    assertThat(order.getRefundable()).isEqualByComparingTo(amount);
     return new ReturnRequest()
         .returnNo("R-GEN-" + n)
-        .orderNo("O-GEN-" + n)
+        .orderNo(order.getOrderNo())
         .type(ReturnType.RETURN_AND_REFUND)
         .reason(ReturnReason.WRONG_SIZE)
-        .amount(new BigDecimal(amount))
         .deliveredAt(OffsetDateTime.now().minusDays(2))
-        .customer(new ReturnCustomer().name("王芳").phone("13900001111").memberTier(MemberTier.GOLD)
-            .locale("zh-CN").province("江苏"))
-        .items(List.of(new ReturnItem().sku("SHOE-42").name("跑鞋").category(ReturnItem.CategoryEnum.SHOES)
-            .quantity(1).unitPrice(price)));
+        .lines(List.of(new ReturnLine().sku("SHOE-42").quantity(1)));
   }
 
   @Test
@@ -115,7 +127,10 @@ class GeneratedClientTest {
     assertThat(view.getNotices()).isNotEmpty();
     assertThat(view.getOpenTasks()).isNotNull();
 
-    ApiException e = catchThrowableOfType(ApiException.class, () -> returns.openReturnCase(aReturn("9999.00")));
+    ReturnRequest twice = aReturn("129.00");
+    returns.openReturnCase(twice);
+    ApiException e = catchThrowableOfType(ApiException.class, () -> returns.openReturnCase(twice.returnNo("R-GEN-2-"
+        + UUID.randomUUID().toString().substring(0, 8))));
     strict.readValue(e.getResponseBody(), Problem.class);
   }
 
@@ -123,25 +138,37 @@ class GeneratedClientTest {
   void mistakesAreTypedProblems() throws Exception {
     ObjectMapper json = ApiClient.createDefaultObjectMapper();
 
-    // more than the items cost: a 400 naming the field
-    ApiException tooMuch = catchThrowableOfType(ApiException.class, () -> returns.openReturnCase(aReturn("500.00")));
+    // more units than were bought: a 400 naming the field
+    ReturnRequest two = aReturn("129.00");
+    two.getLines().get(0).setQuantity(2);
+    ApiException tooMuch = catchThrowableOfType(ApiException.class, () -> returns.openReturnCase(two));
     assertThat(tooMuch.getCode()).isEqualTo(400);
     assertThat(tooMuch.getResponseHeaders().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     Problem invalid = json.readValue(tooMuch.getResponseBody(), Problem.class);
     assertThat(invalid.getStatus()).isEqualTo(400);
     assertThat(invalid.getType()).isEqualTo(URI.create("https://peakcare.example/problems/invalid-request"));
-    assertThat(invalid.getErrors()).extracting(p -> p.getField()).containsExactly("amount");
+    assertThat(invalid.getErrors()).extracting(p -> p.getField()).containsExactly("lines[0].quantity");
+
+    // the order's line that was refunded once is not refunded again: a 409 of the refund ceiling naming the field
+    ReturnRequest once = aReturn("129.00");
+    returns.openReturnCase(once.type(ReturnType.REFUND_ONLY).reason(ReturnReason.DAMAGED));
+    ApiException ceiling = catchThrowableOfType(ApiException.class, () -> returns.openReturnCase(
+        once.returnNo(once.getReturnNo() + "-AGAIN")));
+    assertThat(ceiling.getCode()).isEqualTo(409);
+    Problem refused = json.readValue(ceiling.getResponseBody(), Problem.class);
+    assertThat(refused.getType()).isEqualTo(URI.create("https://peakcare.example/problems/refund-ceiling"));
+    assertThat(refused.getErrors()).extracting(p -> p.getField()).containsExactly("lines[0].quantity");
 
     // a category the shop does not have cannot even be written: the client knows the shop's categories
-    assertThatThrownBy(() -> ReturnItem.CategoryEnum.fromValue("BOTTLES")).isInstanceOf(IllegalArgumentException.class);
-    assertThat(ReturnItem.CategoryEnum.fromValue("CUSTOM_MADE")).isEqualTo(ReturnItem.CategoryEnum.CUSTOM_MADE);
+    assertThatThrownBy(() -> OrderLine.CategoryEnum.fromValue("BOTTLES")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(OrderLine.CategoryEnum.fromValue("CUSTOM_MADE")).isEqualTo(OrderLine.CategoryEnum.CUSTOM_MADE);
 
     // the same return number with other content
     ReturnRequest request = aReturn("129.00");
     returns.openReturnCase(request);
     ApiException conflict = catchThrowableOfType(ApiException.class,
-        () -> returns.openReturnCase(request.amount(new BigDecimal("100.00"))));
+        () -> returns.openReturnCase(request.reason(ReturnReason.NOT_AS_DESCRIBED)));
     assertThat(conflict.getCode()).isEqualTo(409);
     assertThat(json.readValue(conflict.getResponseBody(), Problem.class).getTitle()).isEqualTo("Conflict");
 

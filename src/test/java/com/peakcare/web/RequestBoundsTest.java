@@ -133,11 +133,10 @@ class RequestBoundsTest {
 
   @Test
   void anIpLiteralEmailIsRefusedAtTheDoor() throws Exception {
-    String request = "{\"returnNo\":\"R-EMAIL-1\",\"orderNo\":\"O-1\",\"type\":\"REFUND_ONLY\",\"reason\":\"DAMAGED\","
-        + "\"amount\":10,\"customer\":{\"name\":\"张伟\",\"phone\":\"13800001111\",\"email\":\"a@[127.0.0.1]\","
-        + "\"memberTier\":\"REGULAR\",\"locale\":\"zh-CN\",\"province\":\"浙江\"},\"items\":[{\"sku\":\"T\","
-        + "\"name\":\"T\",\"category\":\"APPAREL\",\"quantity\":1,\"unitPrice\":10}]}";
-    assertProblem(http.post("/api/returns", "shop1", request), "customer.email", "不是可投递的邮箱地址");
+    // the customer's contact arrives with the shop's order (issue 20): the door is PUT /api/orders/{orderNo}
+    String order = com.peakcare.support.Shop.orderJson("R-EMAIL-1", "10.00", "APPAREL", "REGULAR")
+        .replace("zhang.wei.r-email-1@example.com", "a@[127.0.0.1]");
+    assertProblem(http.put("/api/orders/O-EMAIL-1", "shop1", order), "contact.email", "不是可投递的邮箱地址");
   }
 
   @Test

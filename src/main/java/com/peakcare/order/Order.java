@@ -1,0 +1,40 @@
+package com.peakcare.order;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A registered order and what its refunds have used of it: {@code refunded} (paid back), {@code reserved} (in flight:
+ * cases opened and not yet paid or ended) and, per line, the units returned and reserved.
+ *
+ * @param refundable what the order may still refund: paid amount less refunded and reserved
+ */
+@Schema(name = "Order")
+public record Order(String orderNo, String registeredBy, String buyerId, MemberTier memberTier, OrderStatus status,
+    Instant orderedAt, Instant paidAt, BigDecimal paidAmount, PaymentMethod paymentMethod,
+    OrderSnapshot.Contact contact, String province, List<Line> lines, BigDecimal refunded, BigDecimal reserved,
+    BigDecimal refundable, Instant registeredAt, Instant updatedAt) {
+
+  /** A line of a registered order: as the shop registered it, with the units returned and in flight. */
+  @Schema(name = "RegisteredOrderLine")
+  public record Line(String sku, String name, String category, ProductType productType, int quantity,
+      BigDecimal unitPrice, int returned, int reserved) {
+
+    /** Units that may still be returned. */
+    public int returnable() {
+      return quantity - returned - reserved;
+    }
+  }
+
+  public Optional<Line> line(String sku) {
+    return lines.stream().filter(l -> l.sku().equals(sku)).findFirst();
+  }
+
+  /** Whether the buyer ever paid: only an order never paid refunds nothing and opens no case. */
+  public boolean wasPaid() {
+    return paidAt != null;
+  }
+}
