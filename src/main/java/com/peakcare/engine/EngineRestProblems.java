@@ -126,8 +126,8 @@ class EngineRestProblems {
     }
     for (StackTraceElement frame : failure.getStackTrace()) {
       String type = frame.getClassName();
-      if (type.startsWith("org.camunda.bpm.engine.impl.interceptor.")) {
-        return false;
+      if (type.startsWith("org.camunda.bpm.engine.impl.interceptor.") || type.startsWith("com.peakcare.")) {
+        return false; // a command ran, or PeakCare refused (EngineGate's interceptor is outermost: no engine frame yet)
       }
       if (type.startsWith("org.camunda.bpm.engine.rest.dto.")) {
         return true;
