@@ -462,7 +462,8 @@ public class EngineGate extends AbstractProcessEnginePlugin {
           if (command instanceof TaskQueryImpl query) {
             QueryExpressions.refuseAny(query);
             QueryLimits.refuseOversized(query);
-          } else if (!actor.isAdmin() && ADMIN_ONLY.stream().anyMatch(c -> c.isInstance(command))) {
+          } else if (!actor.isAdmin() && (ADMIN_ONLY.stream().anyMatch(c -> c.isInstance(command))
+              || JobRetries.retimes(command))) {
             throw Refusal.forbidden("只有管理员可以从中途启动、修改、迁移、挂起或重新计时流程和作业，或直接写入流程变量；请通过任务的"
                 + "表单办理 · Only administrators may start a process in the middle, modify, migrate, suspend or re-time "
                 + "it or its jobs, or write its variables: work through your task's form");

@@ -310,6 +310,17 @@ class MoneyAttackTest {
         .isEqualTo(204);
     assertThat(http.put("/engine-rest/job/" + job.getId() + "/retries", "cslead", "{\"retries\":3}").statusCode())
         .isEqualTo(204);
+    // ... but not with a due date: that re-times the job like SetJobDuedate, on the API and through Cockpit
+    String retime = "{\"retries\":3,\"dueDate\":\"2099-01-01T00:00:00.000+0000\"}";
+    assertThat(http.put("/engine-rest/job/" + job.getId() + "/retries", "opslead", retime).statusCode())
+        .as("retries with a due date").isEqualTo(403);
+    assertThat(http.post("/engine-rest/job/retries", "opslead",
+        "{\"jobIds\":[\"" + job.getId() + "\"],\"retries\":3,\"dueDate\":\"2099-01-01T00:00:00.000+0000\"}")
+        .statusCode()).as("the batch with a due date").isEqualTo(403);
+    assertThat(cockpit.put("/camunda/api/engine/engine/default/job/" + job.getId() + "/retries", retime).statusCode())
+        .as("Cockpit's retry with a due date").isEqualTo(403);
+    assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getDuedate())
+        .as("the job keeps its time").isEqualTo(job.getDuedate());
     // administrators may suspend (and resume)
     assertThat(http.put("/engine-rest/process-instance/" + delivery + "/suspended", "demo", "{\"suspended\":true}")
         .statusCode()).isEqualTo(204);
