@@ -86,7 +86,9 @@ class ArchitectureTest {
       "returns", plus(BELOW_FEATURES, "notice", "order"),
       "campaign", plus(BELOW_FEATURES, "audit"), // a campaign check's sign-offs are audit's ledger
       "briefing", plus(BELOW_FEATURES, "campaign"), // (branch briefing) quizzes on an approved campaign version
-      "review", plus(BELOW_FEATURES, "pages")); // (branch reviews) review analysis; its meeting is a page
+      "review", plus(BELOW_FEATURES, "pages"), // (branch reviews) review analysis; its meeting is a page
+      // (issue 25, branch dashboard) the big-sale dashboard: pages of figures each feature's figures service gives
+      "dashboard", plus(BELOW_FEATURES, "pages", "returns", "order", "notice", "campaign", "briefing"));
 
   /** The features above identity: nothing below them names them. */
   private static final String[] TOP_FEATURES = packages("audit", "notice", "order", "returns", "campaign",

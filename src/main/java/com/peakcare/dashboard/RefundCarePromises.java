@@ -1,0 +1,32 @@
+package com.peakcare.dashboard;
+
+import com.peakcare.notice.NoticeFigures;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** Refund care's promises ("your refund within N hours") for the promises tile, from the notice feature's figures. */
+@Component
+class RefundCarePromises implements PromiseSource {
+
+  private final NoticeFigures notices;
+
+  RefundCarePromises(NoticeFigures notices) {
+    this.notices = notices;
+  }
+
+  @Override
+  public String kind() {
+    return "refund-care";
+  }
+
+  @Override
+  public String label() {
+    return "退款关怀 · Refund care";
+  }
+
+  @Override
+  public Figures due(Instant from, Instant to, Instant now) {
+    NoticeFigures.Promises p = notices.refundPromises(from, to, now);
+    return new Figures(p.due(), p.kept(), p.late(), p.apologised(), p.open());
+  }
+}
