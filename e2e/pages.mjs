@@ -112,6 +112,49 @@ try {
     });
     result.printScreenshot = await shot('review-meeting-print.png');
     result.pageErrors = login.errors;
+  } else if (scenario === 'dashboard') {
+    // the big-sale dashboard (issue 25) as PAGE_USER: which tiles show, their figures, charts, links and CSV; with
+    // WAIT_REFRESH, that the tiles are drawn again by themselves without the page being loaded again
+    const user = process.env.PAGE_USER || 'cslead';
+    const login = await cockpitLogin(user);
+    if (!login.in) {
+      throw new Error(`${user} could not log in to Cockpit: ${login.message}`);
+    }
+    await page.locator('[data-testid="nav-peakcare.dashboard"]').first().click();
+    await page.locator('[data-testid="refreshed-at"][data-refreshes], [data-testid="no-tiles"], [data-testid="no-dashboard"]')
+      .first().waitFor();
+    result.url = page.url();
+    result.noTiles = await page.locator('[data-testid="no-tiles"]').count() === 1;
+    result.tiles = [];
+    for (const tile of await page.locator('[data-testid^="tile-"]').all()) {
+      result.tiles.push((await tile.getAttribute('data-testid')).substring('tile-'.length));
+    }
+    for (const chartId of ['chart-hours', 'chart-promises', 'chart-channels', 'chart-stages']) {
+      if (await page.locator(`[data-testid="${chartId}"]`).count() === 1) {
+        await page.locator(`[data-testid="${chartId}"] canvas`).waitFor();
+      }
+    }
+    result.figures = {};
+    for (const f of await page.locator('.pc-value[data-testid]').all()) {
+      result.figures[await f.getAttribute('data-testid')] = (await f.innerText()).trim();
+    }
+    result.tables = {};
+    for (const t of await page.locator('table[data-testid]').all()) {
+      result.tables[await t.getAttribute('data-testid')] = await t.locator('tbody tr').evaluateAll(
+        (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.innerText.trim())));
+    }
+    result.links = await page.locator('[data-testid="link"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    result.csv = await page.locator('[data-testid="csv"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    result.errors = await page.locator('[data-testid^="error-"]').allInnerTexts();
+    result.screenshot = await shot(`dashboard-${user}.png`);
+    if (process.env.WAIT_REFRESH) {
+      await page.evaluate(() => { window.notReloaded = true; });
+      const before = await page.evaluate(() => window.peakcareDashboard.refreshes);
+      await page.waitForFunction((n) => window.peakcareDashboard.refreshes > n, before, { timeout: 45000 });
+      result.refreshedWithoutReload = await page.evaluate(() => window.notReloaded === true);
+      result.refreshes = await page.evaluate(() => window.peakcareDashboard.refreshes);
+    }
+    result.pageErrors = login.errors;
   } else if (scenario === 'cockpit-refused') {
     // someone the meeting is not for: Cockpit itself does not let them in
     const login = await cockpitLogin(process.env.PAGE_USER || 'agent1');

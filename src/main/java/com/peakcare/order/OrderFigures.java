@@ -27,7 +27,7 @@ public class OrderFigures {
     this.jdbc = jdbc;
   }
 
-  /** Orders paid in [from, to) (index PC_IDX_ORDER_PAID: a range over the sale's orders). */
+  /** Orders paid in [from, to) (index PC_IDX_ORDER_PAID: a range over the sale's orders, paid and refunded in the index). */
   public RefundRate refundRate(Instant from, Instant to) {
     return jdbc.queryForObject("select count(*), coalesce(sum(case when REFUNDED > 0 then 1 else 0 end), 0),"
         + " coalesce(sum(PAID_AMOUNT), 0), coalesce(sum(REFUNDED), 0) from PC_ORDER where PAID_AT >= ? and PAID_AT < ?",

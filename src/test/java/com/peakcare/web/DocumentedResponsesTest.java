@@ -74,6 +74,7 @@ class DocumentedResponsesTest {
     probes.addAll(campaignProbes());
     probes.addAll(auditAndStaffProbes());
     probes.addAll(reviewProbes());
+    probes.addAll(dashboardProbes());
 
     List<String> failures = new ArrayList<>();
     Map<String, Set<String>> provoked = new TreeMap<>();
@@ -321,6 +322,30 @@ class DocumentedResponsesTest {
         new Probe("getReviewMeetingCsv", "GET", "/api/reviews/meeting.csv", "whlead", null, 200),
         new Probe("getReviewMeetingCsv", "GET", "/api/reviews/meeting.csv", "staff1", null, 403),
         new Probe("getReviewMeetingCsv", "GET", "/api/reviews/meeting.csv?cycle=RC-NONE", "whlead", null, 404));
+  }
+
+  /** The dashboard (issue 25): each tile for its department's supervisors and auditors, no other. */
+  private List<Probe> dashboardProbes() {
+    return List.of(
+        new Probe("getDashboardTiles", "GET", "/api/dashboard/tiles", "opslead", null, 200),
+        new Probe("getDashboardTiles", "GET", "/api/dashboard/tiles", "agent1", null, 403),
+        new Probe("getDashboardReturns", "GET", "/api/dashboard/returns", "cslead", null, 200),
+        new Probe("getDashboardReturns", "GET", "/api/dashboard/returns", "opslead", null, 403),
+        new Probe("getDashboardReturns", "GET", "/api/dashboard/returns?saleFrom=11.11", "cslead", null, 400),
+        new Probe("getDashboardMoney", "GET", "/api/dashboard/money?saleFrom=2026-11-11&saleTo=2026-11-12", "auditor1",
+            null, 200),
+        new Probe("getDashboardMoney", "GET", "/api/dashboard/money", "shop1", null, 403),
+        new Probe("getDashboardMoney", "GET", "/api/dashboard/money?saleTo=2020-01-01", "cslead", null, 400),
+        new Probe("getDashboardPromises", "GET", "/api/dashboard/promises", "cslead", null, 200),
+        new Probe("getDashboardPromises", "GET", "/api/dashboard/promises", "whlead", null, 403),
+        new Probe("getDashboardNotices", "GET", "/api/dashboard/notices", "auditor1", null, 200),
+        new Probe("getDashboardNotices", "GET", "/api/dashboard/notices", "agent1", null, 403),
+        new Probe("getDashboardCampaigns", "GET", "/api/dashboard/campaigns", "opslead", null, 200),
+        new Probe("getDashboardCampaigns", "GET", "/api/dashboard/campaigns", "cslead", null, 403),
+        new Probe("getDashboardTileCsv", "GET", "/api/dashboard/returns.csv", "cslead", null, 200),
+        new Probe("getDashboardTileCsv", "GET", "/api/dashboard/campaigns.csv", "cslead", null, 403),
+        new Probe("getDashboardTileCsv", "GET", "/api/dashboard/nothing.csv", "auditor1", null, 404),
+        new Probe("getDashboardTileCsv", "GET", "/api/dashboard/money.csv?saleFrom=x", "auditor1", null, 400));
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------
