@@ -39,14 +39,12 @@ abstract class DashboardTile implements PageData {
 
   @Override
   public Object read(Viewer viewer, Map<String, String> query) {
-    access.require(viewer, tile);
-    return figures(time.window(query));
+    return access.read(viewer, tile, () -> figures(time.window(query)));
   }
 
   /** The CSV's rows of these figures (the first is the header), after the same checks as {@link #read}. */
   List<List<Object>> rows(Viewer viewer, Map<String, String> query) {
-    access.require(viewer, tile);
-    return rows(figures(time.window(query)));
+    return rows(access.read(viewer, tile, () -> figures(time.window(query))));
   }
 
   abstract Object figures(ShopTime.Window window);
