@@ -62,10 +62,10 @@ async function render(node, { api }) {
     sections[t.tile] = h('section', { class: 'pc-tile', 'data-testid': `tile-${t.tile}` },
       h('h3', {}, t.label), h('p', {}, '加载中… · Loading…'));
   }
-  node.replaceChildren(h('h2', {}, '大促看板 · Big-sale dashboard'), toolbar,
+  node.replaceChildren(h('div', {}, h('h2', {}, '大促看板 · Big-sale dashboard'), toolbar,
     tiles.tiles.length === 0 ? h('p', { 'data-testid': 'no-tiles', class: 'alert alert-info' },
       '您的部门没有看板。 · Your department has no tile on the dashboard.') : null,
-    h('div', { class: 'pc-tiles' }, Object.values(sections)));
+    h('div', { class: 'pc-tiles' }, Object.values(sections))));
 
   function dateInput(name) {
     return h('input', { type: 'date', class: 'form-control input-sm', style: 'display:inline-block;width:auto',
@@ -76,10 +76,12 @@ async function render(node, { api }) {
   }
 
   async function refresh() {
+    let asOf = new Date().toISOString();
     await Promise.all(tiles.tiles.map(async (t) => {
       const section = sections[t.tile];
       try {
         const data = await getJson(api, `dashboard/${t.tile}`, sale);
+        asOf = data.asOf || asOf; // the server's time of the figures
         await DRAW[t.tile](section, data, { api, zone, sale, label: t.label, tile: t.tile });
         state.drawn[t.tile] = (state.drawn[t.tile] || 0) + 1;
       } catch (e) {
@@ -88,7 +90,7 @@ async function render(node, { api }) {
       }
     }));
     state.refreshes += 1;
-    refreshed.textContent = dateTime(new Date().toISOString(), zone);
+    refreshed.textContent = dateTime(asOf, zone);
     refreshed.setAttribute('data-refreshes', String(state.refreshes));
   }
 
