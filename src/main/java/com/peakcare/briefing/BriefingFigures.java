@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 public class BriefingFigures {
 
   /** One campaign's briefing: its status, current round and its ready-by, and the agents by readiness. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardBriefingReadiness")
   public record BriefingReadiness(String campaign, String status, Integer round, Instant readyBy, int ready,
       int notYet, int failedTwice, int openQuestions) {}
 

@@ -24,12 +24,15 @@ class CampaignsTile extends DashboardTile {
 
   static final int RECENT_DAYS = 7;
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardStageCount")
   record StageCount(String stage, String label, long count) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardCampaignRow")
   record CampaignRow(String code, String name, String stage, String stageLabel, Instant goLiveAt, Instant launchedAt,
       long overdueChecks, BriefingFigures.BriefingReadiness briefing, long customerReports, long reportsToConfirm,
       long confirmedErrors, long fines, BigDecimal finesAmount, String href) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardCampaignsView")
   record CampaignsView(Instant asOf, String timeZone, List<StageCount> byStage, long overdueChecks,
       List<CampaignRow> campaigns, List<DashboardLinks.Link> links) {}
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 class DashboardLinks {
 
   /** A link under a tile: what it opens (Chinese first) and where. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardLink")
   record Link(String label, String href) {}
 
   private final EngineFigures engine;

@@ -19,8 +19,10 @@ class DashboardPages {
   static final int REFRESH_SECONDS = 30;
 
   /** What {@code dashboard/tiles} answers: the viewer's tiles, the shop's time zone, the refresh period. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardTiles")
   record Tiles(String viewer, List<TileRef> tiles, String timeZone, int refreshSeconds) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardTileRef")
   record TileRef(String tile, String label) {}
 
   @Bean

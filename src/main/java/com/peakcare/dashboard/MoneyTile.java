@@ -22,15 +22,18 @@ import org.springframework.stereotype.Component;
 @Component
 class MoneyTile extends DashboardTile {
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardAmount")
   record Amount(long count, BigDecimal sum) {
     static Amount of(ReturnFigures.Amount a) {
       return new Amount(a.count(), a.sum());
     }
   }
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardRefundRate")
   record RefundRate(long orders, long refundedOrders, BigDecimal paid, BigDecimal refunded, Double ordersRate,
       Double moneyRate) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardMoneyView")
   record MoneyView(Instant asOf, String timeZone, Instant saleFrom, Instant saleTo, Amount paidToday,
       Amount paidInSale, Amount awaitingSecondApproval, long ceilingRefusals, ReturnFigures.DestinationChanges
       destinationChanges, Amount refunding, long refundIncidents, RefundRate refundRate,

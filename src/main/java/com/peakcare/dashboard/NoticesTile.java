@@ -21,10 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 class NoticesTile extends DashboardTile {
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardRow")
   record Row(String type, String channel, long sent, long delivered, long failed, long waiting) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardBacklog")
   record Backlog(long waiting, long failed, Instant oldestWaitingSince, Long oldestWaitingSeconds) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardNoticesView")
   record NoticesView(Instant asOf, String timeZone, Instant from, List<Row> lastHour, List<Row> byChannel,
       Backlog backlog, List<ReturnFigures.RunningBroadcast> broadcasts, List<DashboardLinks.Link> links) {}
 

@@ -17,11 +17,14 @@ class PromisesTile extends DashboardTile {
 
   static final int DAYS = 7;
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardKindToday")
   record KindToday(String kind, String label, long due, long kept, long late, long apologised, long open,
       Share onTime) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardDay")
   record Day(String day, String kind, long due, long kept, long late, Share onTime) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardPromisesView")
   record PromisesView(Instant asOf, String timeZone, List<KindToday> today, List<Day> perDay,
       List<DashboardLinks.Link> links) {}
 

@@ -24,15 +24,20 @@ class ReturnsTile extends DashboardTile {
 
   static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardCount")
   record Count(String key, long count) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardAgentRow")
   record AgentRow(String agent, long load, Map<String, Long> byStatus) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardOverdue")
   record Overdue(long reviews, long inspections) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardHourRow")
   record HourRow(String hour, Instant from, long autoApproved, long manualReview, long rejected, long undecided,
       long total) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardReturnsView")
   record ReturnsView(Instant asOf, String timeZone, Instant saleFrom, Instant saleTo, long open, List<Count> byStatus,
       List<Count> byType, List<AgentRow> byAgent, Overdue overdue, List<HourRow> openedPerHour,
       List<DashboardLinks.Link> links) {}

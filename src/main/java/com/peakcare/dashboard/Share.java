@@ -4,6 +4,7 @@ package com.peakcare.dashboard;
  * A share with its n and its Wilson 95 % interval, as every PeakCare page shows a rate (the page's {@code share()});
  * a null rate without n.
  */
+@io.swagger.v3.oas.annotations.media.Schema(name = "DashboardShare")
 record Share(long k, long n, Double rate, Double low, Double high) {
 
   static Share of(long k, long n) {

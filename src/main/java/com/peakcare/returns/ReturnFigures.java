@@ -39,9 +39,11 @@ public class ReturnFigures {
   public record Amount(long count, BigDecimal sum) {}
 
   /** Refund changes that name a new destination, requested in a window, by where they stand. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardDestinationChanges")
   public record DestinationChanges(long requested, long approved, long refused, long pending) {}
 
   /** A logistics-delay broadcast still sending. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DashboardRunningBroadcast")
   public record RunningBroadcast(String id, String courier, String provinces, int matched, long done,
       Instant startedAt, String startedBy) {}
 
