@@ -2,11 +2,11 @@
 # The dashboard's SQL benchmark on PostgreSQL (issue 25, docs/dashboard.md). Creates peakcare_dashboard_bench_<n>,
 # seeds it (CLOSED, OPEN, TASKS: by default the issue's 1,000,000 closed cases, 300,000 open ones and 300,000 open
 # tasks), prints EXPLAIN (ANALYZE, BUFFERS) of every statement of a refresh, then CLIENTS (8) supervisors refreshing the
-# whole dashboard in a loop for SECONDS (60) with pgbench, and the p50/p99 of one refresh; drops the database.
+# whole dashboard in a loop for DURATION seconds (45) with pgbench, and the p50/p99 of one refresh; drops the database.
 #   src/bench/sql/dashboard/run.sh            (run it alone: /work/wt/bin/quiet-run on the shared machine)
 set -euo pipefail
 cd "$(dirname "$0")"
-CLOSED=${CLOSED:-1000000} OPEN=${OPEN:-300000} TASKS=${TASKS:-300000} CLIENTS=${CLIENTS:-8} SECONDS_=${SECONDS:-60}
+CLOSED=${CLOSED:-1000000} OPEN=${OPEN:-300000} TASKS=${TASKS:-300000} CLIENTS=${CLIENTS:-8} DURATION=${DURATION:-45}
 PG="-h ${PGHOST:-127.0.0.1} -U ${PGUSER:-postgres}"
 DB=peakcare_dashboard_bench_$$
 OUT=${OUT:-../../../../target/bench/dashboard}
@@ -25,6 +25,6 @@ done > "$OUT/explain.txt"
 echo "EXPLAIN of each statement: $OUT/explain.txt"
 grep -E '^==|Index Only Scan|Index Scan|Seq Scan|Bitmap|Execution Time' "$OUT/explain.txt" | sed 's/^ *//' | cut -c1-160
 rm -f "$OUT"/pgbench_log.*
-(cd "$OUT" && pgbench $PG -n -c "$CLIENTS" -j 2 -T "$SECONDS_" -f "$OLDPWD/refresh.sql" -l --log-prefix=pgbench_log $DB \
+(cd "$OUT" && pgbench $PG -n -c "$CLIENTS" -j 2 -T "$DURATION" -f "$OLDPWD/refresh.sql" -l --log-prefix=pgbench_log $DB \
   | grep -E 'transactions|latency|tps')
 cat "$OUT"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "refreshes: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms (one refresh = every tile, %d clients)\n", NR, a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000, a[NR]/1000, '"$CLIENTS"'}'
