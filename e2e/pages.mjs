@@ -146,6 +146,9 @@ try {
     result.links = await page.locator('[data-testid="link"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     result.csv = await page.locator('[data-testid="csv"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     result.errors = await page.locator('[data-testid^="error-"]').allInnerTexts();
+    result.campaignText = (await page.locator('[data-testid="campaigns-list"]').count())
+      ? await page.locator('[data-testid="campaigns-list"]').innerText() : '';
+    result.title = await page.title();
     result.screenshot = await shot(`dashboard-${user}.png`);
     if (process.env.WAIT_REFRESH) {
       await page.evaluate(() => { window.notReloaded = true; });

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The big-sale dashboard in Cockpit, in Chromium (e2e/pages.mjs, scenario "dashboard"), on the known night, as each
  * person it is for and some it is not (issue 25, point 7): an after-sales supervisor sees returns, money, promises and
  * notices, an ops supervisor campaigns, an auditor all five; the warehouse's lead gets into Cockpit and sees no tile;
- * an agent does not get into Cockpit. The figures shown are the JSON's, the charts are drawn, every tile links to
+ * an agent and the shop's system (an integrator) do not get into Cockpit. The figures shown are the JSON's, the charts are drawn, every tile links to
  * its lists and its CSV, and the tiles are drawn again by themselves without the page loading again.
  */
 @PeakCareTest
@@ -96,6 +96,8 @@ class DashboardBrowserTest {
     assertThat(rows).anySatisfy(r -> assertThat(r).contains(night.liveCampaign, "2（待确认 · to confirm 1，确认错误 · "
         + "confirmed 2）", "4 笔 · ¥200.00"));
     assertThat(rows).anySatisfy(r -> assertThat(r).contains(night.checkingCampaign, "用户体验检核 · UX check", "\"2\""));
+    assertThat(page.path("campaignText").asText()).as("a name is text, never HTML").contains(KnownNight.CHECKING_NAME);
+    assertThat(page.path("title").asText()).isNotEqualTo("pwned");
     assertThat(page.path("errors")).isEmpty();
   }
 
@@ -114,14 +116,16 @@ class DashboardBrowserTest {
   }
 
   @Test
-  void anotherDepartmentsLeadSeesNoTileAndAnAgentDoesNotGetIn() throws Exception {
+  void anotherDepartmentsLeadSeesNoTileAndAnAgentOrTheShopsSystemDoesNotGetIn() throws Exception {
     JsonNode lead = dashboard("whlead", false);
     assertThat(lead.path("noTiles").asBoolean()).isTrue();
     assertThat(lead.path("tiles")).isEmpty();
 
-    JsonNode refused = JSON.readTree(BrowserScenario.run("pages.mjs", port, "cockpit-refused",
-        Map.of("PAGE_USER", "agent1")));
-    assertThat(refused.path("in").asBoolean()).isFalse();
+    for (String user : new String[] {"agent1", "shop1"}) {
+      JsonNode refused = JSON.readTree(BrowserScenario.run("pages.mjs", port, "cockpit-refused",
+          Map.of("PAGE_USER", user)));
+      assertThat(refused.path("in").asBoolean()).as(user).isFalse();
+    }
   }
 
   private JsonNode dashboard(String user, boolean waitRefresh) throws Exception {

@@ -29,6 +29,8 @@ final class KnownNight {
   final String checkingCampaign = "DASH-" + tag + "-UX";
   final String checkingInstance = "pi-" + tag;
   final String broadcast = "bc-" + tag;
+  /** A setter's campaign name that a careless page would run as HTML. */
+  static final String CHECKING_NAME = "<img src=x onerror=\"document.title='pwned'\">双12";
 
   private final JdbcTemplate jdbc;
   private final List<String[]> cleanup = new ArrayList<>();
@@ -119,8 +121,8 @@ final class KnownNight {
 
   /** Campaigns: one at the UX check with two checks overdue, one live with customer reports and their fines. */
   void campaigns() {
-    campaign(checkingCampaign, "UX_CHECK", "2031-11-12T00:00", checkingInstance);
-    campaign(liveCampaign, "LIVE", "2031-11-11T00:00", null);
+    campaign(checkingCampaign, "UX_CHECK", "2031-11-12T00:00", checkingInstance, CHECKING_NAME);
+    campaign(liveCampaign, "LIVE", "2031-11-11T00:00", null, "双11 满减");
     jdbc.update("insert into ACT_RU_EXECUTION (ID_, REV_, PROC_INST_ID_, BUSINESS_KEY_, IS_ACTIVE_, IS_CONCURRENT_,"
         + " IS_SCOPE_, IS_EVENT_SCOPE_, SUSPENSION_STATE_) values (?, 1, ?, ?, true, false, true, false, 1)",
         checkingInstance, checkingInstance, checkingCampaign);
@@ -222,10 +224,10 @@ final class KnownNight {
     cleanup.add(0, new String[] {"PC_NOTICE_DELIVERY", "NOTICE_KEY", key(no)});
   }
 
-  private void campaign(String code, String stage, String goLive, String processInstance) {
+  private void campaign(String code, String stage, String goLive, String processInstance, String name) {
     jdbc.update("insert into PC_CAMPAIGN (CODE, NAME, SETTER_ID, GO_LIVE_AT, ALL_HANDS_DEADLINE, CURRENT_VERSION, STAGE,"
         + " PROCESS_INSTANCE_ID, CREATED_AT, LAUNCHED_AT) values (?, ?, 'setter1', ?, ?, 1, ?, ?, ?, ?)", code,
-        "双11 " + code, ts(goLive), ts(goLive), stage, processInstance, ts("2031-11-01T00:00"),
+        name, ts(goLive), ts(goLive), stage, processInstance, ts("2031-11-01T00:00"),
         "LIVE".equals(stage) ? ts(goLive) : null);
     forget("PC_CAMPAIGN", "CODE", code);
   }
