@@ -61,8 +61,8 @@ class DefinitionsFromCacheTest {
     });
     assertThat(readAgain).as("ACT_RE_PROCDEF read again within the interval").isFalse();
 
+    assertThat(latest()).isEqualTo(id); // read and checked
     boolean latestReadAgain = execute(ctx -> {
-      config().getDeploymentCache().findDeployedLatestProcessDefinitionByKey(KEY);
       config().getDeploymentCache().findDeployedLatestProcessDefinitionByKey(KEY);
       return ctx.getDbEntityManager().getCachedEntity(ProcessDefinitionEntity.class, id) != null;
     });

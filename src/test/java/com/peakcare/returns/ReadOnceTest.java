@@ -56,7 +56,7 @@ class ReadOnceTest {
     ReturnRequest request = shop.registered(aReturnForReview());
     cases.open(request, "shop1");
     ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(request.returnNo()).singleResult();
+        .processDefinitionKey(ReturnCaseProcess.KEY).processInstanceBusinessKey(request.returnNo()).singleResult();
     String agent = cases.view(request.returnNo()).assignee();
 
     long before = ReturnCaseRepository.selects();
