@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bean names a process model calls ({@code ${sendNoticeDelegate}}, {@code ${returnCases.agentOf(execution)}},
+ * The bean names a process model calls ({@code ${sendNoticeDelegate}}, {@code ${caseSteps.agentOf(execution)}},
  * {@code ${campaignSettings.…}}) are package edges too (issue 23 point 6, CONVENTIONS.md): the compiler never sees
  * them, so {@link ArchitectureTest} checks the classes and this checks the models, against the same graph
  * ({@link ArchitectureTest#MAY_USE}). A process belongs to the package of its backing class (the class whose constant
@@ -67,10 +67,10 @@ class ProcessBeanEdgesTest {
   void theEdgesAreFoundWhereTheModelsHaveThem() {
     List<Edge> edges = edges();
     // the ones issue 23 names, so that a broken parser cannot pass the test above by finding nothing
-    assertThat(edges).anySatisfy(e -> assertThat(e.bean()).isEqualTo("returnCases"))
+    assertThat(edges).anySatisfy(e -> assertThat(e.bean()).isEqualTo("caseSteps"))
         .anySatisfy(e -> assertThat(e.bean()).isEqualTo("startCampaignBriefingDelegate"))
         .anySatisfy(e -> assertThat(e.bean()).isEqualTo("sendNoticeDelegate"));
-    assertThat(edges).filteredOn(e -> e.bean().equals("returnCases")).allSatisfy(e ->
+    assertThat(edges).filteredOn(e -> e.bean().equals("caseSteps")).allSatisfy(e ->
         assertThat(e.from() + "->" + e.to()).isEqualTo("returns->returns"));
     assertThat(edges).filteredOn(e -> e.bean().equals("sendNoticeDelegate") && e.process().equals("return-case"))
         .allSatisfy(e -> assertThat(e.from() + "->" + e.to()).isEqualTo("returns->notice"));

@@ -282,7 +282,8 @@ class ReturnCaseRepository {
   void updateShipment(String returnNo, String courier, String waybillNo) {
     jdbc.update("update PC_RETURN_CASE set COURIER = ?, WAYBILL_NO = ?, UPDATED_AT = ? where RETURN_NO = ?",
         courier, waybillNo, ts(Instant.now()), returnNo);
-    LoadedCases.forget(returnNo);
+    LoadedCases.update(returnNo, r -> r.with(new Progress(courier, waybillNo, r.progress().rejectionReason(),
+        r.progress().assignmentReason(), r.progress().inspectionNote())));
   }
 
   record Travelling(String returnNo, String orderNo, String waybillNo) {}
