@@ -68,6 +68,31 @@ class DefinitionsFromCache extends AbstractProcessEnginePlugin {
     }
     factories.add(new JobDefinitions(recheckNanos));
     configuration.setCustomSessionFactories(factories);
+    if (configuration.getHistoryEventProducer() == null) {
+      configuration.setHistoryEventProducer(new HistoryFromCachedDefinitions());
+    }
+  }
+
+  /**
+   * Camunda's history producer, whose events name their process definition (id, key, version, name) from the
+   * deployment cache instead of selecting the {@code ACT_RE_PROCDEF} row once per command that writes a task, an
+   * identity link, a job log or an operation log entry. A definition the cache does not know (deleted) falls back to
+   * Camunda's select, which then finds nothing, as before.
+   */
+  static final class HistoryFromCachedDefinitions
+      extends org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer {
+    @Override
+    protected ProcessDefinitionEntity getProcessDefinitionEntity(String processDefinitionId) {
+      var config = org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration();
+      if (processDefinitionId != null && config != null) {
+        try {
+          return config.getDeploymentCache().findDeployedProcessDefinitionById(processDefinitionId);
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+          // not deployed (any more): Camunda's own lookup
+        }
+      }
+      return super.getProcessDefinitionEntity(processDefinitionId);
+    }
   }
 
   /** After init: Camunda gives its deployers only to a cache it creates itself (initDeployers). */

@@ -70,6 +70,21 @@ class DefinitionsFromCacheTest {
   }
 
   @Test
+  void historyNamesTheDefinitionFromTheCache() {
+    assertThat(config().getHistoryEventProducer()).isInstanceOf(DefinitionsFromCache.HistoryFromCachedDefinitions.class);
+    String id = deploy("v1");
+    assertThat(latest()).isEqualTo(id); // read and checked
+    // a start that writes a task's history, its candidate group's identity link and the activity instances
+    boolean read = execute(ctx -> {
+      engine.getRuntimeService().startProcessInstanceByKey(KEY);
+      return ctx.getDbEntityManager().getCachedEntity(ProcessDefinitionEntity.class, id) != null;
+    });
+    assertThat(read).as("ACT_RE_PROCDEF read by a start within the interval").isFalse();
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processDefinitionId(id).singleResult()
+        .getProcessDefinitionKey()).isEqualTo(KEY);
+  }
+
+  @Test
   void aVersionDeployedOnThisNodeIsTheLatestAtOnce() {
     String v1 = deploy("v1");
     assertThat(latest()).isEqualTo(v1);
@@ -120,8 +135,8 @@ class DefinitionsFromCacheTest {
 
   private String deploy(String version) {
     BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
-        .camundaVersionTag(version).startEvent().serviceTask("Task_Async").camundaAsyncBefore()
-        .camundaExpression("${true}").endEvent().done();
+        .camundaVersionTag(version).startEvent().userTask("Task_Work").camundaCandidateGroups("after-sales")
+        .serviceTask("Task_Async").camundaAsyncBefore().camundaExpression("${true}").endEvent().done();
     Deployment d = engine.getRepositoryService().createDeployment().addModelInstance(KEY + ".bpmn", model).deploy();
     deployments.add(d.getId());
     return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(d.getId()).singleResult().getId();
