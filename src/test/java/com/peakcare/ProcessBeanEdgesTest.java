@@ -54,13 +54,27 @@ class ProcessBeanEdgesTest {
     }
   }
 
+  /**
+   * Edges the models have today that the graph forbids, each with what removes it (as ArchitectureTest's KNOWN lists:
+   * an entry no longer needed fails too, so the list only shrinks). Found by this test when it was written.
+   */
+  static final Map<String, String> KNOWN = Map.of(
+      "campaign-check.bpmn:startCampaignBriefingDelegate",
+      "campaign -> briefing, the reverse of the graph's briefing -> campaign (a cycle the classes do not show): the "
+          + "campaign check going live should publish an event (or correlate a message) that briefing's own bean "
+          + "or process start answers, so that campaign-check.bpmn names no briefing bean");
+
   @Test
   void everyBeanAModelCallsIsInAPackageItsOwnerMayUse() {
     List<Edge> edges = edges();
     List<Edge> violations = edges.stream().filter(e -> !e.from().equals(e.to())
         && !ArchitectureTest.MAY_USE.getOrDefault(e.from(), Set.of()).contains(e.to())).toList();
-    assertThat(violations).as("a model calls a bean of a package its process's package may not use: add the edge to "
-        + "ArchitectureTest.MAY_USE on purpose, or give the process's own package a bean that does it").isEmpty();
+    assertThat(violations.stream().filter(e -> !KNOWN.containsKey(e.model() + ":" + e.bean())).toList())
+        .as("a model calls a bean of a package its process's package may not use: add the edge to "
+            + "ArchitectureTest.MAY_USE on purpose, or give the process's own package a bean that does it").isEmpty();
+    assertThat(violations.stream().map(e -> e.model() + ":" + e.bean()).toList())
+        .as("known violations still present (remove an entry from KNOWN once its edge is gone)")
+        .containsExactlyInAnyOrderElementsOf(KNOWN.keySet());
   }
 
   @Test
