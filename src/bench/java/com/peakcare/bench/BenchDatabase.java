@@ -109,6 +109,25 @@ final class BenchDatabase implements AutoCloseable {
     return total;
   }
 
+  /** Tables the lean path (issue 23) watches: sequential scans of them per request, and of all tables. */
+  static final List<String> WATCHED = List.of("act_re_procdef", "act_ru_jobdef", "act_id_membership", "act_ru_job",
+      "act_re_decision_def", "pc_return_case");
+
+  static String seqScansPerRequest(Map<String, long[]> after, Map<String, long[]> before, int requests) {
+    if (requests <= 0) {
+      return "no requests";
+    }
+    StringBuilder b = new StringBuilder(String.format("all %.2f", sum(after, before, 0) / (double) requests));
+    for (String table : WATCHED) {
+      long[] a = after.get(table);
+      if (a != null) {
+        long[] was = before.getOrDefault(table, new long[7]);
+        b.append(String.format(", %s %.2f", table, (a[0] - was[0]) / (double) requests));
+      }
+    }
+    return b.toString();
+  }
+
   /** The tables read most by sequential scans between the two snapshots, most rows read first. */
   static List<String> seqScans(Map<String, long[]> after, Map<String, long[]> before, int top) {
     List<Map.Entry<String, long[]>> deltas = new ArrayList<>();

@@ -107,6 +107,10 @@ public final class PeakCareBench {
         openPhase(db, client, app, 8, true);
         ceilingPhase(db, app);
       }
+      // plain Camunda beside PeakCare's bare start (issue 23): with the open phase, or alone; -Dbench.plain=false skips it
+      if (PHASES.contains("plain") || PHASES.contains("open") && !"false".equals(System.getProperty("bench.plain"))) {
+        plainPhase(db, app);
+      }
       if (PHASES.contains("complete")) {
         completePhase(db, client, app);
       }
@@ -215,6 +219,40 @@ public final class PeakCareBench {
         + db.count("select sum(n_live_tup) from pg_stat_user_tables"));
   }
 
+  // ---- 1b. plain Camunda: the same bare start on a stock engine in the same JVM (issue 23 item 7) ----
+
+  /**
+   * Bare starts through the Java API at 8 threads, one transaction each: on a stock Camunda engine (authorization
+   * off, history full, own database on the same server) and on PeakCare's (its plugins, gate and caches; no person
+   * is authenticated, so no authorization check either). Same process, same count, back to back.
+   */
+  private void plainPhase(BenchDatabase db, ConfigurableApplicationContext app) throws Exception {
+    RuntimeService peakCare = app.getBean(RuntimeService.class);
+    try (PlainCamunda plain = new PlainCamunda()) {
+      RuntimeService stock = plain.engine().getRuntimeService();
+      Load.run("warm-up plain", 8, 200, PHASE_SECONDS, i -> stock.startProcessInstanceByKey(BARE, "PW-" + i));
+      Load.run("warm-up peakcare java", 8, 200, PHASE_SECONDS, i -> peakCare.startProcessInstanceByKey(BARE, "KW-" + i));
+      db.quiesce(60);
+      Load.Stats p = measure(plain.database(), "bare start, plain Camunda (Java)", 8, OPEN_REQUESTS,
+          i -> stock.startProcessInstanceByKey(BARE, "PL-" + i));
+      Load.Stats k = measure(db, "bare start, PeakCare (Java)", 8, OPEN_REQUESTS,
+          i -> peakCare.startProcessInstanceByKey(BARE, "PK-" + i));
+      results.put("plain_start_per_s", round(p.perSecond()));
+      results.put("plain_p99_ms", round(p.p99()));
+      results.put("peakcare_java_start_per_s", round(k.perSecond()));
+      results.put("peakcare_java_p99_ms", round(k.p99()));
+      results.put("plain_ratio", round(p.perSecond() > 0 ? k.perSecond() / p.perSecond() : 0));
+      row(String.format("%-34s %.2f (PeakCare/plain Camunda, bare start, Java API, 8 threads)", "platform ratio",
+          p.perSecond() > 0 ? k.perSecond() / p.perSecond() : 0));
+      Object http = results.get("bare_start_per_s");
+      if (http instanceof Number n && p.perSecond() > 0) {
+        row(String.format("%-34s %.2f (PeakCare's /engine-rest bare start at 8 clients / plain Camunda's Java start)",
+            "platform ratio over HTTP", n.doubleValue() / p.perSecond()));
+        results.put("plain_ratio_http", round(n.doubleValue() / p.perSecond()));
+      }
+    }
+  }
+
   /** The orders of returns {@code prefix}0 … {@code prefix}(count-1), registered by shop1 in-process, 100 at a time. */
   private void registerOrders(ConfigurableApplicationContext app, String prefix, int count) {
     Orders orders = app.getBean(Orders.class);
@@ -280,6 +318,10 @@ public final class PeakCareBench {
         claimMs - lookupMs, lookupMs, (double) written / ops));
   }
 
+  private static String slug(String name) {
+    return name.toLowerCase().replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+  }
+
   /** One measured load with its CPU, the database's wait events and its sequential scans. */
   private Load.Stats measure(BenchDatabase db, String name, int clients, int maxOps, Load.Op op) throws Exception {
     Map<String, long[]> before = db.tableStats();
@@ -299,9 +341,14 @@ public final class PeakCareBench {
       log("    sequential scans: " + String.join("; ", scans));
     }
     long ins = BenchDatabase.sum(after, before, 3);
+    // issue 23: sequential scans per request, in all and of the tables the issue names
+    String perRequest = BenchDatabase.seqScansPerRequest(after, before, s.ok());
+    log("    sequential scans per request: " + perRequest);
+    results.put("seq_scans_per_request_" + slug(name) + "_" + clients,
+        round(s.ok() > 0 ? BenchDatabase.sum(after, before, 0) / (double) s.ok() : 0));
     notes.add(String.format("%s at %d clients: %s; PostgreSQL %s; %.1f rows inserted per request;"
-        + " seq scans: %s", name, clients, cpu1.since(cpu0), waits, s.ok() > 0 ? (double) ins / s.ok() : 0,
-        scans.isEmpty() ? "none" : String.join("; ", scans)));
+        + " seq scans: %s; per request: %s", name, clients, cpu1.since(cpu0), waits,
+        s.ok() > 0 ? (double) ins / s.ok() : 0, scans.isEmpty() ? "none" : String.join("; ", scans), perRequest));
     if (s.errors() > 0) {
       results.merge("errors", s.errors(), (a, b) -> (Integer) a + (Integer) b);
     }

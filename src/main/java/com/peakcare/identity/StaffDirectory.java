@@ -1,12 +1,17 @@
 package com.peakcare.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who works here: Camunda's identity service for users and groups, PeakCare's own table for the department
  * and the superior (上级) that penalties need. Other features ask this service, never the tables.
+ *
+ * <p>A person's groups are remembered for {@code peakcare.identity.groups-cache-ttl} (default 5 s, {@code 0s} turns
+ * it off; issue 23): an open, a task's policy and a four-eyes check each ask "is this person in that group" several
+ * times per request, which was a query of {@code ACT_ID_MEMBERSHIP} each time. A change in Admin (a group joined or
+ * left) therefore reaches these checks within that time on every node; a membership removed on this node is
+ * forgotten at once ({@link #forget}, called by security on {@code AccountChanged}). The groups are read without the
+ * caller's Camunda authentication ({@link MembershipReader}): whether someone is a member is PeakCare's fact, not what
+ * the caller may see, and one caller's view must not be remembered for the next.
  */
 @Service
 public class StaffDirectory {
@@ -23,10 +36,16 @@ public class StaffDirectory {
 
   private final IdentityService identityService;
   private final JdbcTemplate jdbc;
+  private final Cache<String, List<String>> groups;
+  private final ObjectProvider<MembershipReader> reader;
 
-  StaffDirectory(IdentityService identityService, JdbcTemplate jdbc) {
+  StaffDirectory(IdentityService identityService, JdbcTemplate jdbc, ObjectProvider<MembershipReader> reader,
+      @Value("${peakcare.identity.groups-cache-ttl:PT5S}") Duration groupsTtl) {
     this.identityService = identityService;
     this.jdbc = jdbc;
+    this.reader = reader;
+    this.groups = groupsTtl.isZero() || groupsTtl.isNegative() ? null
+        : Caffeine.newBuilder().expireAfterWrite(groupsTtl).maximumSize(10_000).build();
   }
 
   public Optional<StaffProfile> find(String userId) {
@@ -44,8 +63,34 @@ public class StaffDirectory {
     return Optional.of(new StaffProfile(userId, name, user.getEmail(), department, superior, groupsOf(userId)));
   }
 
+  /** The person's groups, sorted (at most {@code peakcare.identity.groups-cache-ttl} old). */
   public List<String> groupsOf(String userId) {
-    return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).sorted().toList();
+    if (userId == null) {
+      return List.of();
+    }
+    return groups == null ? readGroups(userId) : groups.get(userId, this::readGroups);
+  }
+
+  /** Forgets what this node remembers of the person's groups: their account changed. */
+  public void forget(String userId) {
+    if (groups != null && userId != null) {
+      groups.invalidate(userId);
+    }
+  }
+
+  private List<String> readGroups(String userId) {
+    MembershipReader asPeakCare = reader.getIfAvailable();
+    return (asPeakCare != null ? asPeakCare.groupsOf(userId)
+        : identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList())
+        .stream().sorted().toList();
+  }
+
+  /**
+   * Reads a person's groups as PeakCare itself, not as the caller whose Camunda authentication the thread may carry
+   * (engine provides it: clearing that authentication needs Camunda's internals).
+   */
+  public interface MembershipReader {
+    List<String> groupsOf(String userId);
   }
 
   public List<String> membersOf(String groupId) {
@@ -54,7 +99,7 @@ public class StaffDirectory {
   }
 
   public boolean isMember(String userId, String groupId) {
-    return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 1;
+    return groupId != null && groupsOf(userId).contains(groupId);
   }
 
   /**

@@ -7,6 +7,7 @@ import com.peakcare.returns.ReturnCaseProcess.Status;
 import com.peakcare.returns.ReturnCaseRepository.CaseRow;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
  * refund is paid from the record, and only when the record and the order's ceiling say it is due.
  */
 @Service
-class CaseSteps {
+public class CaseSteps { // public for the models' expressions (${caseSteps.agentOf(execution)}): JUEL calls public classes only
 
   private static final Logger log = LoggerFactory.getLogger(CaseSteps.class);
 
@@ -42,11 +43,39 @@ class CaseSteps {
     }
   }
 
+  /** Where the case's agent tasks go: the agent on its record ({@code ${caseSteps.agentOf(execution)}}). */
+  public String agentOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    CaseRow row = caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    if (row.assignee() == null) {
+      throw new IllegalStateException("return " + row.returnNo() + " has no agent yet");
+    }
+    return row.assignee();
+  }
+
+  static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
+
+  /** Days since delivery, in calendar days in the shop's time zone, from the day after delivery (签收次日起算). */
+  static int daysSinceDelivery(Instant deliveredAt, Instant now) {
+    if (deliveredAt == null) {
+      return 0; // not delivered yet (refund only before shipment)
+    }
+    long days = java.time.Duration.between(deliveredAt.atZone(SHOP_ZONE).toLocalDate().atStartOfDay(SHOP_ZONE),
+        now.atZone(SHOP_ZONE).toLocalDate().atStartOfDay(SHOP_ZONE)).toDays();
+    return (int) Math.max(0, days);
+  }
+
+  /** A step the case record does not back (no record, not due): never retried, an incident at once. */
+  static final class NotOwed extends IllegalStateException implements com.peakcare.engine.FailsAtOnce {
+    NotOwed(String message) {
+      super(message);
+    }
+  }
+
   /** The case of a process instance, from its business key and checked against the record's link. */
   CaseRow caseOf(String returnNo, String processInstanceId) {
     CaseRow row = returnNo == null ? null : repository.find(returnNo).orElse(null);
     if (row == null || !processInstanceId.equals(row.processInstanceId())) {
-      throw new ReturnCases.NotOwed("process " + processInstanceId + " (business key " + returnNo
+      throw new NotOwed("process " + processInstanceId + " (business key " + returnNo
           + ") runs no registered return case: it pays and records nothing");
     }
     return row;
@@ -188,7 +217,7 @@ class CaseSteps {
           .orElse("nothing") + " for it, not " + refund.amount().toPlainString();
     }
     if (problem != null) {
-      throw new ReturnCases.NotOwed("return " + returnNo + " is not due a refund: " + problem);
+      throw new NotOwed("return " + returnNo + " is not due a refund: " + problem);
     }
     if (row.deciders().pendingChangeId() != null) {
       // not an incident at once: the refund retries (R5/PT1M) and is resumed when the change is decided

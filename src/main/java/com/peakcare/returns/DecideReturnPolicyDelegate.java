@@ -44,7 +44,7 @@ class DecideReturnPolicyDelegate implements JavaDelegate {
     Map<String, Object> inputs = Map.of(
         Vars.TYPE, row.type(),
         Vars.REASON, row.reason(),
-        Vars.DAYS_SINCE_DELIVERY, ReturnCases.daysSinceDelivery(request.deliveredAt(), Instant.now()),
+        Vars.DAYS_SINCE_DELIVERY, CaseSteps.daysSinceDelivery(request.deliveredAt(), Instant.now()),
         Vars.AMOUNT, row.amount(), // BigDecimal; the table's input type (double) is the DMN engine's to apply
         Vars.MEMBER_TIER, row.memberTier(),
         Vars.ITEM_CATEGORY, category,

@@ -100,7 +100,7 @@ public class FourEyes {
     String returnNo = execution.getProcessBusinessKey();
     CaseRow row = returnNo == null ? null : cases.find(returnNo).orElse(null);
     if (row == null || !execution.getProcessInstanceId().equals(row.processInstanceId())) {
-      throw new ReturnCases.NotOwed("process " + execution.getProcessInstanceId() + " (business key " + returnNo
+      throw new CaseSteps.NotOwed("process " + execution.getProcessInstanceId() + " (business key " + returnNo
           + ") runs no registered return case");
     }
     return row;

@@ -35,6 +35,7 @@ class RefundChangeRepository {
     jdbc.update("insert into PC_REFUND_CHANGE (ID, RETURN_NO, AMOUNT, REFUND_TO, REASON, REQUESTED_BY, REQUESTED_AT,"
         + " STATUS) values (?, ?, ?, ?, ?, ?, ?, ?)", id, returnNo, amount, refundTo, reason, by, Timestamp.from(now),
         State.PENDING.name());
+    LoadedCases.forget(returnNo);
     boolean linked = jdbc.update("update PC_RETURN_CASE set PENDING_CHANGE_ID = ?, UPDATED_AT = ? where RETURN_NO = ?"
         + " and PENDING_CHANGE_ID is null", id, Timestamp.from(now), returnNo) == 1;
     if (!linked) {
@@ -47,6 +48,7 @@ class RefundChangeRepository {
   /** Decides the pending request, once: false when it is not pending (any more). */
   boolean decide(String returnNo, String id, State outcome, String by, String note) {
     Instant now = Instant.now();
+    LoadedCases.forget(returnNo);
     if (jdbc.update("update PC_RETURN_CASE set PENDING_CHANGE_ID = null, UPDATED_AT = ? where RETURN_NO = ?"
         + " and PENDING_CHANGE_ID = ?", Timestamp.from(now), returnNo, id) != 1) {
       return false;

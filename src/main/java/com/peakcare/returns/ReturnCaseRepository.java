@@ -25,20 +25,71 @@ class ReturnCaseRepository {
   record CaseRow(String returnNo, String orderNo, String type, String reason, BigDecimal amount, String customerKey,
       String memberTier, String province, String requestHash, String requestJson, String factsJson,
       String processInstanceId, Status status, String policyOutcome, String assignee, String openedBy,
-      Instant createdAt, Instant updatedAt, Refund refund, Progress progress, Deciders deciders) {
+      Instant createdAt, Instant updatedAt, Refund refund, Progress progress, Deciders deciders, Parsed parsed) {
 
-    /** The request as it was registered: order, lines, dates. */
-    ReturnRequest request() {
-      return RequestFingerprint.parse(requestJson);
+    CaseRow(String returnNo, String orderNo, String type, String reason, BigDecimal amount, String customerKey,
+        String memberTier, String province, String requestHash, String requestJson, String factsJson,
+        String processInstanceId, Status status, String policyOutcome, String assignee, String openedBy,
+        Instant createdAt, Instant updatedAt, Refund refund, Progress progress, Deciders deciders) {
+      this(returnNo, orderNo, type, reason, amount, customerKey, memberTier, province, requestHash, requestJson,
+          factsJson, processInstanceId, status, policyOutcome, assignee, openedBy, createdAt, updatedAt, refund,
+          progress, deciders, new Parsed());
     }
 
-    /** What the case returns, at the order's prices when it opened. */
+    /** The request as it was registered: order, lines, dates (parsed once per loaded row). */
+    ReturnRequest request() {
+      if (parsed.request == null) {
+        parsed.request = RequestFingerprint.parse(requestJson);
+      }
+      return parsed.request;
+    }
+
+    /** What the case returns, at the order's prices when it opened (parsed once per loaded row). */
     CaseFacts facts() {
-      return com.peakcare.web.Fingerprints.parse(factsJson, CaseFacts.class);
+      if (parsed.facts == null) {
+        parsed.facts = com.peakcare.web.Fingerprints.parse(factsJson, CaseFacts.class);
+      }
+      return parsed.facts;
     }
 
     ReturnCaseProcess.CaseType caseType() {
       return ReturnCaseProcess.CaseType.valueOf(type);
+    }
+
+    /** The row after an update of these columns (what a new select would return; the JSON stays parsed). */
+    CaseRow with(String processInstanceId, Status status, String policyOutcome, String assignee, Refund refund,
+        Progress progress, Deciders deciders) {
+      return new CaseRow(returnNo, orderNo, type, reason, amount, customerKey, memberTier, province, requestHash,
+          requestJson, factsJson, processInstanceId, status, policyOutcome, assignee, openedBy, createdAt,
+          Instant.now(), refund, progress, deciders, parsed);
+    }
+
+    CaseRow with(Refund refund) {
+      return with(processInstanceId, status, policyOutcome, assignee, refund, progress, deciders);
+    }
+
+    CaseRow with(Progress progress) {
+      return with(processInstanceId, status, policyOutcome, assignee, refund, progress, deciders);
+    }
+
+    CaseRow with(Deciders deciders) {
+      return with(processInstanceId, status, policyOutcome, assignee, refund, progress, deciders);
+    }
+  }
+
+  /** The row's JSON, parsed on first use and kept with the loaded row (never part of its equality). */
+  static final class Parsed {
+    private ReturnRequest request;
+    private CaseFacts facts;
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Parsed;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
     }
   }
 
@@ -48,6 +99,10 @@ class ReturnCaseRepository {
    */
   record Refund(BigDecimal amount, String refundTo, Boolean approved, Boolean inspectionPassed, Boolean partial,
       Instant refundedAt, String reference) {
+
+    Refund approved(boolean value) {
+      return new Refund(amount, refundTo, value, inspectionPassed, partial, refundedAt, reference);
+    }
 
     static final Refund NONE = new Refund(null, null, null, null, null, null, null);
   }
@@ -59,6 +114,10 @@ class ReturnCaseRepository {
   record Progress(String courier, String waybillNo, String rejectionReason, String assignmentReason,
       String inspectionNote) {
 
+    Progress rejected(String reason) {
+      return new Progress(courier, waybillNo, reason, assignmentReason, inspectionNote);
+    }
+
     static final Progress NONE = new Progress(null, null, null, null, null);
   }
 
@@ -67,7 +126,12 @@ class ReturnCaseRepository {
    * it, decided after a failed inspection and approved it a second time, and the refund change waiting for a decision.
    */
   record Deciders(boolean openedByStaff, String reviewedBy, String inspectedBy, String decidedBy,
-      Boolean secondApproved, String secondApprovedBy, String pendingChangeId) {}
+      Boolean secondApproved, String secondApprovedBy, String pendingChangeId) {
+
+    Deciders reviewed(String by) {
+      return new Deciders(openedByStaff, by, inspectedBy, decidedBy, secondApproved, secondApprovedBy, pendingChangeId);
+    }
+  }
 
   @Schema(name = "TimelineEvent")
   record EventRow(Instant at, String actor, String event, String detail) {}
@@ -94,7 +158,20 @@ class ReturnCaseRepository {
     return rs.wasNull() ? null : value;
   }
 
+  /** Selects of a case row by its number since start (a figure for tests and the benchmark: issue 23, read once). */
+  private static final java.util.concurrent.atomic.LongAdder SELECTS = new java.util.concurrent.atomic.LongAdder();
+
+  static long selects() {
+    return SELECTS.sum();
+  }
+
+  /** The case, read once per transaction ({@link LoadedCases}). */
   Optional<CaseRow> find(String returnNo) {
+    return LoadedCases.find(returnNo, this::select);
+  }
+
+  private Optional<CaseRow> select(String returnNo) {
+    SELECTS.increment();
     return jdbc.query("select * from PC_RETURN_CASE where RETURN_NO = ?", CASE, returnNo).stream().findFirst();
   }
 
@@ -107,12 +184,20 @@ class ReturnCaseRepository {
         c.requestHash(), c.requestJson(), c.factsJson(), c.processInstanceId(), c.status().name(), c.openedBy(),
         c.deciders().openedByStaff(), ts(c.createdAt()), ts(c.updatedAt()), c.refund().amount(),
         c.refund().refundTo());
+    LoadedCases.keep(c);
   }
 
   /** Links the case to the process instance that runs it; false when it has one already (or no such case). */
   boolean attach(String returnNo, String processInstanceId) {
-    return jdbc.update("update PC_RETURN_CASE set PROCESS_INSTANCE_ID = ?, UPDATED_AT = ? where RETURN_NO = ?"
+    boolean attached = jdbc.update("update PC_RETURN_CASE set PROCESS_INSTANCE_ID = ?, UPDATED_AT = ? where RETURN_NO = ?"
         + " and PROCESS_INSTANCE_ID is null", processInstanceId, ts(Instant.now()), returnNo) == 1;
+    if (attached) {
+      LoadedCases.update(returnNo, r -> r.with(processInstanceId, r.status(), r.policyOutcome(), r.assignee(),
+          r.refund(), r.progress(), r.deciders()));
+    } else {
+      LoadedCases.forget(returnNo);
+    }
+    return attached;
   }
 
   Optional<CaseRow> findByProcessInstance(String processInstanceId) {
@@ -124,36 +209,43 @@ class ReturnCaseRepository {
   void updateApproved(String returnNo, boolean approved, String by) {
     jdbc.update("update PC_RETURN_CASE set APPROVED = ?, REVIEWED_BY = ?, UPDATED_AT = ? where RETURN_NO = ?",
         approved, by, ts(Instant.now()), returnNo);
+    LoadedCases.update(returnNo, r -> r.with(r.refund().approved(approved)).with(r.deciders().reviewed(by)));
   }
 
   void updateInspection(String returnNo, boolean passed, String note, String by) {
     jdbc.update("update PC_RETURN_CASE set INSPECTION_PASSED = ?, INSPECTION_NOTE = ?, INSPECTED_BY = ?, UPDATED_AT = ?"
         + " where RETURN_NO = ?", passed, note, by, ts(Instant.now()), returnNo);
+    LoadedCases.forget(returnNo);
   }
 
   void updatePartialRefund(String returnNo, boolean partial, BigDecimal amount, String by) {
     jdbc.update("update PC_RETURN_CASE set PARTIAL_REFUND = ?, REFUND_AMOUNT = coalesce(?, REFUND_AMOUNT),"
         + " DECIDED_BY = ?, UPDATED_AT = ? where RETURN_NO = ?", partial, amount, by, ts(Instant.now()), returnNo);
+    LoadedCases.forget(returnNo);
   }
 
   void updateSecondApproval(String returnNo, boolean approved, String by) {
     jdbc.update("update PC_RETURN_CASE set SECOND_APPROVED = ?, SECOND_APPROVED_BY = ?, UPDATED_AT = ?"
         + " where RETURN_NO = ?", approved, by, ts(Instant.now()), returnNo);
+    LoadedCases.forget(returnNo);
   }
 
   /** What the customer's contact changed to in the order, for the cases of that order still open. */
   void updateProvince(String orderNo, String province) {
     jdbc.update("update PC_RETURN_CASE set PROVINCE = ? where ORDER_NO = ? and STATUS not in (?, ?, ?)",
         province, orderNo, Status.CLOSED.name(), Status.REJECTED.name(), Status.CANCELLED.name());
+    LoadedCases.forgetAll();
   }
 
   void updateRefund(String returnNo, BigDecimal amount, String refundTo) {
     jdbc.update("update PC_RETURN_CASE set REFUND_AMOUNT = ?, REFUND_TO = ?, UPDATED_AT = ? where RETURN_NO = ?",
         amount, refundTo, ts(Instant.now()), returnNo);
+    LoadedCases.forget(returnNo);
   }
 
   /** Records the payment once: false when it was recorded already. */
   boolean markRefunded(String returnNo, Instant at, String reference) {
+    LoadedCases.forget(returnNo);
     return jdbc.update("update PC_RETURN_CASE set REFUNDED_AT = ?, REFUND_REF = ?, UPDATED_AT = ? where RETURN_NO = ?"
         + " and REFUNDED_AT is null", ts(at), reference, ts(Instant.now()), returnNo) == 1;
   }
@@ -161,27 +253,37 @@ class ReturnCaseRepository {
   void updateStatus(String returnNo, Status status) {
     jdbc.update("update PC_RETURN_CASE set STATUS = ?, UPDATED_AT = ? where RETURN_NO = ?",
         status.name(), ts(Instant.now()), returnNo);
+    LoadedCases.update(returnNo, r -> r.with(r.processInstanceId(), status, r.policyOutcome(), r.assignee(),
+        r.refund(), r.progress(), r.deciders()));
   }
 
   void updatePolicy(String returnNo, String outcome) {
     jdbc.update("update PC_RETURN_CASE set POLICY_OUTCOME = ?, UPDATED_AT = ? where RETURN_NO = ?",
         outcome, ts(Instant.now()), returnNo);
+    LoadedCases.update(returnNo, r -> r.with(r.processInstanceId(), r.status(), outcome, r.assignee(), r.refund(),
+        r.progress(), r.deciders()));
   }
 
   void updateAssignee(String returnNo, String assignee, String reason) {
     jdbc.update("update PC_RETURN_CASE set ASSIGNEE = ?, ASSIGNMENT_REASON = ?, UPDATED_AT = ? where RETURN_NO = ?",
         assignee, reason, ts(Instant.now()), returnNo);
+    LoadedCases.update(returnNo, r -> r.with(r.processInstanceId(), r.status(), r.policyOutcome(), assignee,
+        r.refund(), new Progress(r.progress().courier(), r.progress().waybillNo(), r.progress().rejectionReason(),
+            reason, r.progress().inspectionNote()), r.deciders()));
   }
 
   /** The reason the customer reads (the policy's, the agent's or the warehouse's words). */
   void updateRejectionReason(String returnNo, String reason) {
     jdbc.update("update PC_RETURN_CASE set REJECTION_REASON = ?, UPDATED_AT = ? where RETURN_NO = ?",
         reason, ts(Instant.now()), returnNo);
+    LoadedCases.update(returnNo, r -> r.with(r.progress().rejected(reason)));
   }
 
   void updateShipment(String returnNo, String courier, String waybillNo) {
     jdbc.update("update PC_RETURN_CASE set COURIER = ?, WAYBILL_NO = ?, UPDATED_AT = ? where RETURN_NO = ?",
         courier, waybillNo, ts(Instant.now()), returnNo);
+    LoadedCases.update(returnNo, r -> r.with(new Progress(courier, waybillNo, r.progress().rejectionReason(),
+        r.progress().assignmentReason(), r.progress().inspectionNote())));
   }
 
   record Travelling(String returnNo, String orderNo, String waybillNo) {}

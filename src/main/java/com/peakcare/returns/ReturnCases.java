@@ -1,8 +1,6 @@
 package com.peakcare.returns;
 
 import com.peakcare.engine.Refusal;
-import com.peakcare.notice.NoticeService;
-import com.peakcare.notice.RefundCare;
 import com.peakcare.order.CeilingRefused;
 import com.peakcare.returns.ReturnCaseProcess.Messages;
 import com.peakcare.returns.ReturnCaseProcess.Status;
@@ -10,7 +8,6 @@ import com.peakcare.returns.ReturnCaseProcess.Vars;
 import com.peakcare.returns.ReturnCaseRepository.CaseRow;
 import com.peakcare.web.ApiException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -24,38 +21,34 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens return cases, moves them on when the outside world reports, and shows where each one stands (the API's and
- * Tasklist's front door; what the steps record is {@link CaseSteps}).
+ * Opens return cases, moves them on when the outside world reports, and shows where each one stands: the API's and
+ * Tasklist's front door. What the process's steps do and record is {@link CaseSteps} (issue 23: the delegates,
+ * listeners, task policy and model expressions call that, never this); how a case is shown is
+ * {@link ReturnCaseViews}; how it is opened and checked against its order, {@link ReturnOpening}.
  */
 @Service
 public class ReturnCases {
 
   private static final Logger log = LoggerFactory.getLogger(ReturnCases.class);
-  static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
 
   private final ReturnCaseRepository repository;
   private final ReturnOpening opening;
+  private final ReturnCaseViews views;
   private final CaseSteps steps;
   private final FourEyes fourEyes;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
-  private final NoticeService notices;
-  private final RefundCare refundCare;
   private final ReturnSettings settings;
-  private final RefundChangeRepository changes;
 
-  ReturnCases(ReturnCaseRepository repository, ReturnOpening opening, CaseSteps steps, FourEyes fourEyes,
-      RuntimeService runtimeService, TaskService taskService, NoticeService notices, RefundCare refundCare,
-      ReturnSettings settings, RefundChangeRepository changes) {
+  ReturnCases(ReturnCaseRepository repository, ReturnOpening opening, ReturnCaseViews views, CaseSteps steps,
+      FourEyes fourEyes, RuntimeService runtimeService, TaskService taskService, ReturnSettings settings) {
     this.repository = repository;
-    this.changes = changes;
     this.opening = opening;
+    this.views = views;
     this.steps = steps;
     this.fourEyes = fourEyes;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
-    this.notices = notices;
-    this.refundCare = refundCare;
     this.settings = settings;
   }
 
@@ -121,36 +114,24 @@ public class ReturnCases {
     });
   }
 
-  /** The agent of the case run by this execution, from its record: the assignee of its agent tasks. */
+  /**
+   * The agent of the case run by this execution, for the models of version 3 and before, whose agent tasks say
+   * {@code ${returnCases.agentOf(execution)}} (instances still running in a database reach it). Version 4 and later
+   * ask the steps ({@code ${caseSteps.agentOf(execution)}}). Remove once no instance of version 3 is left.
+   */
+  @Deprecated
   public String agentOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-    CaseRow row = steps.caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-    if (row.assignee() == null) {
-      throw new IllegalStateException("return " + row.returnNo() + " has no agent yet");
-    }
-    return row.assignee();
+    return steps.agentOf(execution);
   }
 
-  static int daysSinceDelivery(Instant deliveredAt, Instant now) {
-    if (deliveredAt == null) {
-      return 0; // not delivered yet (refund only before shipment)
-    }
-    // counted in calendar days in the shop's time zone, from the day after delivery (签收次日起算)
-    long days = java.time.Duration.between(deliveredAt.atZone(SHOP_ZONE).toLocalDate().atStartOfDay(SHOP_ZONE),
-        now.atZone(SHOP_ZONE).toLocalDate().atStartOfDay(SHOP_ZONE)).toDays();
-    return (int) Math.max(0, days);
-  }
-
+  /** Where the case stands: the record, its open tasks, timeline, notices, refund promise and change. */
   public ReturnCaseView view(String returnNo) {
-    CaseRow row = repository.find(returnNo).orElseThrow(() -> ApiException.notFound("return " + returnNo));
-    List<Task> tasks = row.status().isFinal() || row.processInstanceId() == null ? List.of()
-        : taskService.createTaskQuery().processInstanceBusinessKey(returnNo).active().list();
-    return ReturnCaseView.of(row, tasks, repository.events(returnNo), notices.noticesOf(returnNo),
-        refundCare.promiseOf(returnNo).orElse(null), changes.latest(returnNo).orElse(null));
+    return views.view(returnNo);
   }
 
   public List<ReturnCaseView.Summary> list(Status status, String assignee, String openedBy,
       com.peakcare.web.ListPage.Bounds page) {
-    return repository.list(status, assignee, openedBy, page).stream().map(ReturnCaseView.Summary::of).toList();
+    return views.list(status, assignee, openedBy, page);
   }
 
   @Transactional
@@ -226,10 +207,4 @@ public class ReturnCases {
     return repository.find(returnNo);
   }
 
-  /** A step the case record does not back (no record, not due): never retried, an incident at once. */
-  static final class NotOwed extends IllegalStateException implements com.peakcare.engine.FailsAtOnce {
-    NotOwed(String message) {
-      super(message);
-    }
-  }
 }

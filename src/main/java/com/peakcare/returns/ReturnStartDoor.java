@@ -196,7 +196,7 @@ class ReturnStartDoor implements StartDoor {
         return null;
       }
       try {
-        return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ReturnCases.SHOP_ZONE).toInstant()
+        return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(CaseSteps.SHOP_ZONE).toInstant()
             : OffsetDateTime.parse(s).toInstant();
       } catch (DateTimeParseException e) {
         problem(field, "不是日期（如 2026-11-11）· not a date (e.g. 2026-11-11)");

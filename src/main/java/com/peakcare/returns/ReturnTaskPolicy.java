@@ -104,7 +104,7 @@ class ReturnTaskPolicy implements TaskPolicy {
     values.put(Vars.REASON, ReturnLabels.of(ReturnLabels.REASONS, row.reason()));
     values.put(Vars.AMOUNT, "¥" + row.amount().toPlainString());
     values.put(Vars.ITEMS_SUMMARY, itemsSummary(row.facts()));
-    values.put(Vars.DAYS_SINCE_DELIVERY, ReturnCases.daysSinceDelivery(request.deliveredAt(), java.time.Instant.now()));
+    values.put(Vars.DAYS_SINCE_DELIVERY, CaseSteps.daysSinceDelivery(request.deliveredAt(), java.time.Instant.now()));
     if (row.refund().amount() != null) {
       values.put(Vars.REFUND_AMOUNT_SHOWN, "¥" + row.refund().amount().toPlainString());
       values.put(Vars.REFUND_TO, ReturnNoticeFacts.destination(row.refund().refundTo(), "zh-CN", null) + " · "

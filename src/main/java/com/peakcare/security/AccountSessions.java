@@ -31,10 +31,13 @@ class AccountSessions {
 
   private final FindByIndexNameSessionRepository<?> sessions;
   private final CamundaIdentityAuthenticationProvider logins;
+  private final com.peakcare.identity.StaffDirectory staff;
 
-  AccountSessions(FindByIndexNameSessionRepository<?> sessions, CamundaIdentityAuthenticationProvider logins) {
+  AccountSessions(FindByIndexNameSessionRepository<?> sessions, CamundaIdentityAuthenticationProvider logins,
+      com.peakcare.identity.StaffDirectory staff) {
     this.sessions = sessions;
     this.logins = logins;
+    this.staff = staff;
   }
 
   /** Camunda's login is the principal of a webapp session. */
@@ -49,6 +52,7 @@ class AccountSessions {
     var ended = sessions.findByPrincipalName(change.userId()).keySet().stream().filter(id -> !id.equals(keep)).toList();
     ended.forEach(sessions::deleteById);
     logins.forget(change.userId());
+    staff.forget(change.userId());
     if (!ended.isEmpty()) {
       log.info("account {} {}: {} webapp session(s) ended", change.userId(), change.change(), ended.size());
     }
