@@ -86,15 +86,17 @@ class ArchitectureTest {
       "returns", plus(BELOW_FEATURES, "notice", "order"),
       "campaign", plus(BELOW_FEATURES, "audit"), // a campaign check's sign-offs are audit's ledger
       "briefing", plus(BELOW_FEATURES, "campaign"), // (branch briefing) quizzes on an approved campaign version
-      "review", plus(BELOW_FEATURES, "pages")); // (branch reviews) review analysis; its meeting is a page
+      "review", plus(BELOW_FEATURES, "pages"), // (branch reviews) review analysis; its meeting is a page
+      // (issue 24) a complaint's notices, its order, and its resolutions through the return door
+      "complaint", plus(BELOW_FEATURES, "notice", "order", "returns", "pages"));
 
   /** The features above identity: nothing below them names them. */
   private static final String[] TOP_FEATURES = packages("audit", "notice", "order", "returns", "campaign",
-      "briefing", "review");
+      "briefing", "review", "complaint");
 
   /** The features: each owns its tables and internals. */
   private static final Set<String> FEATURES = Set.of("audit", "notice", "order", "returns", "campaign", "briefing",
-      "identity", "review");
+      "identity", "review", "complaint");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -296,6 +298,7 @@ class ArchitectureTest {
       "peakcare-\\d+-session.*\\.xml", "security", // Spring Session's tables for the webapps' logins
       "peakcare-\\d+-engine-.*\\.xml", "engine", // indexes on Camunda's tables
       "peakcare-\\d+-job-acquisition.*\\.xml", "engine",
+      "peakcare-\\d+-complaint.*\\.xml", "complaint", // (issue 24)
       "db\\.changelog-master\\.xml", "");
 
   /** "package -> table": a package's code names a table another package owns, today (issue 15: remove when fixed). */
