@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * whether a closed complaint gets a survey.
  */
 @Component("complaintPeople")
-class ComplaintPeople {
+public class ComplaintPeople {
 
   /** The ladder's top level: the superior's superior. */
   static final int TOP_LEVEL = 2;

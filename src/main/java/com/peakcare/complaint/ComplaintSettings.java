@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * are the shop's table (processes/complaint-targets.dmn). The model reads them as {@code ${complaintSettings.…}}.
  */
 @Component("complaintSettings")
-class ComplaintSettings {
+public class ComplaintSettings {
 
   private final String followUpInterval;
   private final String surveyDelay;
