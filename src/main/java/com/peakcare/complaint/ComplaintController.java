@@ -40,9 +40,22 @@ class ComplaintController {
       + "'GROUP_supervisors', 'GROUP_auditors')";
 
   private final Complaints complaints;
+  private final ComplaintReport report;
 
-  ComplaintController(Complaints complaints) {
+  ComplaintController(Complaints complaints, ComplaintReport report) {
     this.complaints = complaints;
+    this.report = report;
+  }
+
+  @GetMapping("/report")
+  @PreAuthorize("hasAnyAuthority('GROUP_supervisors', 'GROUP_auditors')")
+  @Operation(operationId = "getComplaintReport", summary = "Supervisors' view of complaints: by category and "
+      + "severity, first-answer and resolution hours (p50, p90, each with n) against the targets, promises kept, "
+      + "escalations per level of the ladder, re-open rate")
+  @ApiResponse(responseCode = "200", description = "The report")
+  @ApiResponse(responseCode = "403", description = "Not a supervisor or an auditor")
+  ComplaintReport.Report report() {
+    return report.report();
   }
 
   @PostMapping

@@ -6,7 +6,7 @@ import com.peakcare.complaint.ComplaintRepository.Row;
 import com.peakcare.complaint.ComplaintRepository.Targets;
 import com.peakcare.engine.EngineGate;
 import com.peakcare.notice.NoticeType;
-import com.peakcare.notice.SendNoticeDelegate;
+import com.peakcare.notice.NoticeService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +35,18 @@ class ComplaintSteps {
   private final DecisionService decisions;
   private final TaskService taskService;
   private final EngineGate gate;
-  private final SendNoticeDelegate notices;
+  private final NoticeService notices;
+  private final ComplaintNoticeFacts noticeFacts;
 
   ComplaintSteps(ComplaintRepository repository, ComplaintPeople people, DecisionService decisions,
-      TaskService taskService, EngineGate gate, SendNoticeDelegate notices) {
+      TaskService taskService, EngineGate gate, NoticeService notices, ComplaintNoticeFacts noticeFacts) {
     this.repository = repository;
     this.people = people;
     this.decisions = decisions;
     this.taskService = taskService;
     this.gate = gate;
     this.notices = notices;
+    this.noticeFacts = noticeFacts;
   }
 
   Row row(String complaintNo) {
@@ -174,7 +176,8 @@ class ComplaintSteps {
         + " 次重开 · re-opened, time " + count);
     if (count >= ComplaintProcess.REOPENS_TO_ESCALATE && row.escalationLevel() < ComplaintPeople.TOP_LEVEL) {
       escalateByHandler(row, "peakcare", "重开 " + count + " 次，升一级 · re-opened " + count + " times: one level up");
-      notices.send(complaintNo, NoticeType.COMPLAINT_ESCALATED);
+      noticeFacts.of(complaintNo).ifPresent(f -> notices.send(complaintNo, NoticeType.COMPLAINT_ESCALATED, f.customer(),
+          f.values()));
     }
   }
 

@@ -161,6 +161,13 @@ class ComplaintAttackTest {
         .isIn(403, 409);
     assertThat(http.post("/api/complaints/" + no + "/customer-confirmation", "shop1", "{\"text\":\"好\"}").statusCode())
         .as("nothing to confirm yet").isEqualTo(409);
+
+    // the supervisors' report: supervisors and auditors, not agents or the shop's system
+    HttpResponse<String> report = http.get("/api/complaints/report", "cslead");
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.body()).contains("\"escalationsPerLevel\"", "\"promisesKept\"", "\"p90Hours\"");
+    assertThat(http.get("/api/complaints/report", "agent1").statusCode()).isEqualTo(403);
+    assertThat(http.get("/api/complaints/report", "shop1").statusCode()).isEqualTo(403);
   }
 
   // ---- helpers
