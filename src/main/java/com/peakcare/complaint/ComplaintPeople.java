@@ -7,7 +7,6 @@ import com.peakcare.identity.StaffProfile;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -67,8 +66,7 @@ public class ComplaintPeople {
   /** An integrator's complaint goes to the after-sales agent (not a supervisor) with the fewest open complaints. */
   String leastLoadedAgent() {
     List<String> supervisors = staff.membersOf(Groups.SUPERVISORS);
-    Map<String, Long> open = repository.all().stream().filter(r -> !"CLOSED".equals(r.status()))
-        .collect(Collectors.groupingBy(Row::handler, Collectors.counting()));
+    Map<String, Long> open = repository.openByHandler();
     return staff.membersOf(Groups.AFTER_SALES).stream().filter(u -> !supervisors.contains(u))
         .min(Comparator.comparing((String u) -> open.getOrDefault(u, 0L)).thenComparing(u -> u))
         .orElseThrow(() -> new IllegalStateException("no after-sales agent to give the complaint to"));

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -76,6 +77,16 @@ class ComplaintRepository {
 
   List<Row> all() {
     return jdbc.query("select " + COLUMNS + " from PC_COMPLAINT order by OPENED_AT", ComplaintRepository::row);
+  }
+
+  /** How many open complaints each handler has (the least loaded agent gets the next one). */
+  Map<String, Long> openByHandler() {
+    Map<String, Long> counts = new java.util.HashMap<>();
+    jdbc.query("select HANDLER, count(*) from PC_COMPLAINT where STATUS <> 'CLOSED' group by HANDLER",
+        rs -> {
+          counts.put(rs.getString(1), rs.getLong(2));
+        });
+    return counts;
   }
 
   void targets(String complaintNo, Targets t, Instant firstAnswerBy, Instant resolutionBy, Instant targetDue) {
