@@ -88,15 +88,17 @@ class ArchitectureTest {
       "briefing", plus(BELOW_FEATURES, "campaign"), // (branch briefing) quizzes on an approved campaign version
       "review", plus(BELOW_FEATURES, "pages"), // (branch reviews) review analysis; its meeting is a page
       // (issue 25, branch dashboard) the big-sale dashboard: pages of figures each feature's figures service gives
-      "dashboard", plus(BELOW_FEATURES, "pages", "returns", "order", "notice", "campaign", "briefing"));
+      "dashboard", plus(BELOW_FEATURES, "pages", "returns", "order", "notice", "campaign", "briefing"),
+      // (issue 24) a complaint's notices, its order, and its resolutions through the return door
+      "complaint", plus(BELOW_FEATURES, "notice", "order", "returns", "pages"));
 
   /** The features above identity: nothing below them names them. */
   private static final String[] TOP_FEATURES = packages("audit", "notice", "order", "returns", "campaign",
-      "briefing", "review");
+      "briefing", "review", "complaint");
 
   /** The features: each owns its tables and internals. */
   private static final Set<String> FEATURES = Set.of("audit", "notice", "order", "returns", "campaign", "briefing",
-      "identity", "review");
+      "identity", "review", "complaint");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -298,6 +300,7 @@ class ArchitectureTest {
       "peakcare-\\d+-session.*\\.xml", "security", // Spring Session's tables for the webapps' logins
       "peakcare-\\d+-engine-.*\\.xml", "engine", // indexes on Camunda's tables
       "peakcare-\\d+-job-acquisition.*\\.xml", "engine",
+      "peakcare-\\d+-complaint.*\\.xml", "complaint", // (issue 24)
       "db\\.changelog-master\\.xml", "");
 
   /** "package -> table": a package's code names a table another package owns, today (issue 15: remove when fixed). */

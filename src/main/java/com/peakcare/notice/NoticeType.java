@@ -45,7 +45,17 @@ public enum NoticeType {
   LOGISTICS_DELAY(List.of(COURIER, WAYBILL_NO, EXPECTED_DELAY_DAYS, DELAY_REASON)),
   /** 签收关怀: thanks, how to get help, invitation to review. */
   DELIVERY_CARE(List.of(ORDER_NO)),
-  SURVEY(List.of(RETURN_NO));
+  SURVEY(List.of(RETURN_NO)),
+  /**
+   * 投诉承诺 (issue 24): the complaint is recorded, who handles it (by name) and the concrete times of a first answer
+   * and of a resolution.
+   */
+  COMPLAINT_PROMISE(List.of(NoticeVariables.COMPLAINT_NO, NoticeVariables.AGENT_NAME,
+      NoticeVariables.FIRST_ANSWER_BY, NoticeVariables.RESOLUTION_BY)),
+  /** 已转上级 (issue 24): a senior colleague now handles the complaint. */
+  COMPLAINT_ESCALATED(List.of(NoticeVariables.COMPLAINT_NO, NoticeVariables.HANDLER_NAME)),
+  /** 投诉回访 (issue 24): after the close, one satisfaction survey. */
+  COMPLAINT_SURVEY(List.of(NoticeVariables.COMPLAINT_NO));
 
   /** The input parameter of a notice step ({@code ${sendNoticeDelegate}}): which type it sends. */
   public static final String INPUT = "noticeType";

@@ -48,5 +48,16 @@ public final class NoticeVariables {
   public static final String EXPECTED_DAYS = "expectedDays";
   public static final String EXPECTED_ARRIVAL = "expectedArrival";
 
+  // --- a complaint's facts (issue 24: complaint.ComplaintNoticeFacts) ---
+  /** The complaint number. */
+  public static final String COMPLAINT_NO = "complaintNo";
+  /** The agent named in the promise, by their printed name. */
+  public static final String AGENT_NAME = "agentName";
+  /** Who handles the complaint now (after an escalation), by printed name. */
+  public static final String HANDLER_NAME = "handlerName";
+  /** The promised times (shop's time zone, to the minute). */
+  public static final String FIRST_ANSWER_BY = "firstAnswerBy";
+  public static final String RESOLUTION_BY = "resolutionBy";
+
   private NoticeVariables() {}
 }

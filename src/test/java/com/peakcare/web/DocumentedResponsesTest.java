@@ -75,6 +75,7 @@ class DocumentedResponsesTest {
     probes.addAll(auditAndStaffProbes());
     probes.addAll(reviewProbes());
     probes.addAll(dashboardProbes());
+    probes.addAll(complaintProbes());
 
     List<String> failures = new ArrayList<>();
     Map<String, Set<String>> provoked = new TreeMap<>();
@@ -419,6 +420,37 @@ class DocumentedResponsesTest {
     return "{\"code\":\"" + code + "\",\"name\":\"双11 " + code + "\",\"goLiveAt\":\""
         + Instant.now().plus(4, ChronoUnit.DAYS) + "\",\"items\":[{\"id\":\"first-n\",\"type\":\"gift\","
         + "\"text\":\"前100名下单送帆布袋\",\"firstN\":100}]}";
+  }
+
+  /** Issue 24: complaints. */
+  private List<Probe> complaintProbes() {
+    String returnNo = "R-DOC-" + id();
+    com.peakcare.support.Shop.registerOrder(http, returnNo, "60.00", "HOME", "REGULAR");
+    String no = "C-DOC-" + id();
+    String body = "{\"complaintNo\":\"" + no + "\",\"orderNo\":\"" + com.peakcare.support.Shop.orderNoOf(returnNo)
+        + "\",\"channel\":\"PHONE\",\"category\":\"SERVICE\",\"severity\":\"LOW\",\"demand\":\"态度差\"}";
+    String words = "{\"text\":\"好\"}";
+    return List.of(
+        new Probe("openComplaint", "POST", "/api/complaints", "staff1", body, 403),
+        new Probe("openComplaint", "POST", "/api/complaints", "shop1", body, 201),
+        new Probe("openComplaint", "POST", "/api/complaints", "shop1", body, 200),
+        new Probe("openComplaint", "POST", "/api/complaints", "shop1", body.replace("态度差", "别的"), 409),
+        new Probe("openComplaint", "POST", "/api/complaints", "shop1", body.replace("SERVICE", "NOISE"), 400),
+        new Probe("getComplaint", "GET", "/api/complaints/" + no, "shop1", null, 200),
+        new Probe("getComplaint", "GET", "/api/complaints/C-DOC-NONE", "shop1", null, 404),
+        new Probe("getComplaint", "GET", "/api/complaints/" + no, "staff1", null, 403),
+        new Probe("recordComplaintCustomerAnswer", "POST", "/api/complaints/" + no + "/customer-answer", "shop1", words,
+            409),
+        new Probe("recordComplaintCustomerAnswer", "POST", "/api/complaints/C-DOC-NONE/customer-answer", "shop1",
+            words, 404),
+        new Probe("recordComplaintConfirmation", "POST", "/api/complaints/" + no + "/customer-confirmation", "shop1",
+            words, 409),
+        new Probe("recordComplaintConfirmation", "POST", "/api/complaints/C-DOC-NONE/customer-confirmation", "shop1",
+            words, 404),
+        new Probe("reopenComplaint", "POST", "/api/complaints/" + no + "/customer-return", "shop1", words, 409),
+        new Probe("reopenComplaint", "POST", "/api/complaints/C-DOC-NONE/customer-return", "shop1", words, 404),
+        new Probe("getComplaintReport", "GET", "/api/complaints/report", "cslead", null, 200),
+        new Probe("getComplaintReport", "GET", "/api/complaints/report", "agent1", null, 403));
   }
 
   private static String id() {
