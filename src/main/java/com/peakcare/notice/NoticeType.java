@@ -45,7 +45,12 @@ public enum NoticeType {
   LOGISTICS_DELAY(List.of(COURIER, WAYBILL_NO, EXPECTED_DELAY_DAYS, DELAY_REASON)),
   /** 签收关怀: thanks, how to get help, invitation to review. */
   DELIVERY_CARE(List.of(ORDER_NO)),
-  SURVEY(List.of(RETURN_NO));
+  SURVEY(List.of(RETURN_NO)),
+  /** 催付 (issue 22): the order is not paid yet; the items, the amount and when the order closes. */
+  PAYMENT_REMINDER(List.of(ORDER_NO, NoticeVariables.ITEMS, NoticeVariables.ORDER_AMOUNT, NoticeVariables.CLOSE_AT)),
+  /** 催付 · last call (issue 22): the order closes soon. */
+  PAYMENT_REMINDER_LAST(List.of(ORDER_NO, NoticeVariables.ITEMS, NoticeVariables.ORDER_AMOUNT,
+      NoticeVariables.CLOSE_AT));
 
   /** The input parameter of a notice step ({@code ${sendNoticeDelegate}}): which type it sends. */
   public static final String INPUT = "noticeType";
