@@ -86,15 +86,18 @@ class ArchitectureTest {
       "returns", plus(BELOW_FEATURES, "notice", "order"),
       "campaign", plus(BELOW_FEATURES, "audit"), // a campaign check's sign-offs are audit's ledger
       "briefing", plus(BELOW_FEATURES, "campaign"), // (branch briefing) quizzes on an approved campaign version
-      "review", plus(BELOW_FEATURES, "pages")); // (branch reviews) review analysis; its meeting is a page
+      "review", plus(BELOW_FEATURES, "pages"), // (branch reviews) review analysis; its meeting is a page
+      // (branch reminders) payment reminders read orders, send through notices (which ask its guard back only
+      // through notice.NoticeGuard, a bean), and show their report as a page
+      "reminder", plus(BELOW_FEATURES, "order", "notice", "pages"));
 
   /** The features above identity: nothing below them names them. */
   private static final String[] TOP_FEATURES = packages("audit", "notice", "order", "returns", "campaign",
-      "briefing", "review");
+      "briefing", "review", "reminder");
 
   /** The features: each owns its tables and internals. */
   private static final Set<String> FEATURES = Set.of("audit", "notice", "order", "returns", "campaign", "briefing",
-      "identity", "review");
+      "identity", "review", "reminder");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -293,6 +296,7 @@ class ArchitectureTest {
       "peakcare-\\d+-briefing.*\\.xml", "briefing",
       "peakcare-\\d+-review.*\\.xml", "review",
       "peakcare-\\d+-order.*\\.xml", "order",
+      "peakcare-\\d+-reminder.*\\.xml", "reminder",
       "peakcare-\\d+-session.*\\.xml", "security", // Spring Session's tables for the webapps' logins
       "peakcare-\\d+-engine-.*\\.xml", "engine", // indexes on Camunda's tables
       "peakcare-\\d+-job-acquisition.*\\.xml", "engine",

@@ -37,7 +37,8 @@ class ModelConstantsTest {
   @ValueSource(classes = {com.peakcare.returns.ReturnCaseProcess.class, com.peakcare.notice.RefundCareProcess.class,
       com.peakcare.notice.NoticeDeliveryProcess.class, com.peakcare.campaign.CampaignCheckProcess.class,
       com.peakcare.briefing.CampaignBriefingProcess.class, com.peakcare.returns.LogisticsDelayBroadcastProcess.class,
-      com.peakcare.review.ReviewCycleProcess.class, com.peakcare.review.SeriousReviewProcess.class})
+      com.peakcare.review.ReviewCycleProcess.class, com.peakcare.review.SeriousReviewProcess.class,
+      com.peakcare.reminder.PaymentReminderCallProcess.class})
   void theBackingClassNamesWhatItsModelHas(Class<?> backing) throws Exception {
     String key = (String) backing.getField("KEY").get(null);
     BpmnModelInstance model = Bpmn.readModelFromFile(new File("processes/" + key + ".bpmn"));
