@@ -2,7 +2,9 @@
 // module. Cockpit imports this file as the plugin "peakcare" (its Java side: com.peakcare.pages.PeakCareCockpitPlugin).
 import { page } from './peakcare-page.js';
 import { reviewMeeting } from './reviews.js';
+import { reminderReport } from './reminders.js';
 
 export default [
   ...page(reviewMeeting),
+  ...page(reminderReport),
 ];
