@@ -43,7 +43,9 @@ class WalkthroughScriptsTest {
       "broadcast", "broadcast: broadcast [0-9a-f-]{36} done: 1 customer told once",
       "reviews", "reviews: cycle RC-\\d{8}-\\d{6}(-\\d+)?: LOGISTICS to whlead, action recorded",
       "money", "money: case R-\\d+ REFUNDED: second approval by cslead2, destination change asked by cslead and "
-          + "approved by cslead2");
+          + "approved by cslead2",
+      "reminders", "reminders: campaign RW-\\d+: \\d+ held out got nothing, \\d+ in the reminded group; verdict "
+          + "STILL_COLLECTING \\(not final\\)");
 
   @LocalServerPort int port;
 
@@ -84,9 +86,15 @@ class WalkthroughScriptsTest {
   }
 
   @Test
+  @Order(6)
+  void aWaveOfUnpaidOrdersIsRemindedAndTheHoldOutGetsNothing() throws Exception {
+    run("reminders");
+  }
+
+  @Test
   @Order(7)
   void everyWalkthroughRunsAgainOnTheSameDatabase() throws Exception {
-    for (String script : List.of("returns", "campaign", "notices", "broadcast", "reviews", "money")) {
+    for (String script : List.of("returns", "campaign", "notices", "broadcast", "reviews", "money", "reminders")) {
       run(script);
     }
   }
