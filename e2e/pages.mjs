@@ -158,6 +158,31 @@ try {
       result.refreshes = await page.evaluate(() => window.peakcareDashboard.refreshes);
     }
     result.pageErrors = login.errors;
+  } else if (scenario === 'reminder-report') {
+    // issue 22: a supervisor opens the payment-reminder report from Cockpit's navigation and reads both groups
+    const user = process.env.PAGE_USER || 'opslead';
+    const login = await cockpitLogin(user);
+    if (!login.in) {
+      throw new Error(`${user} could not log in to Cockpit: ${login.message}`);
+    }
+    await page.locator('[data-testid="nav-peakcare.reminders"]').first().click();
+    await page.locator('[data-testid="campaign-select"]').waitFor();
+    if (process.env.CAMPAIGN) {
+      await page.goto(`${BASE}/camunda/app/cockpit/default/#/peakcare/reminders?campaign=${process.env.CAMPAIGN}`);
+    }
+    await page.locator('[data-testid="campaign-title"]').waitFor();
+    await page.locator('[data-testid="rates-chart"] canvas').waitFor();
+    result.title = await text('[data-testid="campaign-title"]');
+    result.reminded = await text('[data-testid="reminded-rate"]');
+    result.holdout = await text('[data-testid="holdout-rate"]');
+    result.incremental = await text('[data-testid="incremental"]');
+    result.naive = await text('[data-testid="naive"]');
+    result.verdict = await text('[data-testid="verdict"]');
+    result.final = await text('[data-testid="final"]');
+    result.strata = await page.locator('[data-testid^="stratum-"]').count();
+    result.csvHref = await page.locator('[data-testid="csv"]').getAttribute('href');
+    result.screenshot = await shot('reminder-report.png');
+    result.pageErrors = login.errors;
   } else if (scenario === 'cockpit-refused') {
     // someone the meeting is not for: Cockpit itself does not let them in
     const login = await cockpitLogin(process.env.PAGE_USER || 'agent1');

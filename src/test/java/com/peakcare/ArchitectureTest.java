@@ -90,15 +90,18 @@ class ArchitectureTest {
       // (issue 25, branch dashboard) the big-sale dashboard: pages of figures each feature's figures service gives
       "dashboard", plus(BELOW_FEATURES, "pages", "returns", "order", "notice", "campaign", "briefing"),
       // (issue 24) a complaint's notices, its order, and its resolutions through the return door
-      "complaint", plus(BELOW_FEATURES, "notice", "order", "returns", "pages"));
+      "complaint", plus(BELOW_FEATURES, "notice", "order", "returns", "pages"),
+      // (branch reminders) payment reminders read orders, send through notices (which ask its guard back only
+      // through notice.NoticeGuard, a bean), and show their report as a page
+      "reminder", plus(BELOW_FEATURES, "order", "notice", "pages"));
 
   /** The features above identity: nothing below them names them. */
   private static final String[] TOP_FEATURES = packages("audit", "notice", "order", "returns", "campaign",
-      "briefing", "review", "complaint");
+      "briefing", "review", "complaint", "reminder");
 
   /** The features: each owns its tables and internals. */
   private static final Set<String> FEATURES = Set.of("audit", "notice", "order", "returns", "campaign", "briefing",
-      "identity", "review", "complaint");
+      "identity", "review", "complaint", "reminder");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -297,6 +300,7 @@ class ArchitectureTest {
       "peakcare-\\d+-briefing.*\\.xml", "briefing",
       "peakcare-\\d+-review.*\\.xml", "review",
       "peakcare-\\d+-order.*\\.xml", "order",
+      "peakcare-\\d+-reminder.*\\.xml", "reminder",
       "peakcare-\\d+-session.*\\.xml", "security", // Spring Session's tables for the webapps' logins
       "peakcare-\\d+-engine-.*\\.xml", "engine", // indexes on Camunda's tables
       "peakcare-\\d+-job-acquisition.*\\.xml", "engine",

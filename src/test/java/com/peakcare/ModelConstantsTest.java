@@ -38,7 +38,8 @@ class ModelConstantsTest {
       com.peakcare.notice.NoticeDeliveryProcess.class, com.peakcare.campaign.CampaignCheckProcess.class,
       com.peakcare.briefing.CampaignBriefingProcess.class, com.peakcare.returns.LogisticsDelayBroadcastProcess.class,
       com.peakcare.review.ReviewCycleProcess.class, com.peakcare.review.SeriousReviewProcess.class,
-      com.peakcare.complaint.ComplaintProcess.class})
+      com.peakcare.complaint.ComplaintProcess.class,
+      com.peakcare.reminder.PaymentReminderCallProcess.class})
   void theBackingClassNamesWhatItsModelHas(Class<?> backing) throws Exception {
     String key = (String) backing.getField("KEY").get(null);
     BpmnModelInstance model = Bpmn.readModelFromFile(new File("processes/" + key + ".bpmn"));

@@ -44,7 +44,9 @@ class WalkthroughScriptsTest {
       "reviews", "reviews: cycle RC-\\d{8}-\\d{6}(-\\d+)?: LOGISTICS to whlead, action recorded",
       "money", "money: case R-\\d+ REFUNDED: second approval by cslead2, destination change asked by cslead and "
           + "approved by cslead2",
-      "complaints", "complaints: complaint C-\\d+ CLOSED: promise kept true, confirmed by the customer");
+      "complaints", "complaints: complaint C-\\d+ CLOSED: promise kept true, confirmed by the customer",
+      "reminders", "reminders: campaign RW-\\d+: \\d+ held out got nothing, \\d+ in the reminded group; verdict "
+          + "STILL_COLLECTING \\(not final\\)");
 
   @LocalServerPort int port;
 
@@ -92,8 +94,15 @@ class WalkthroughScriptsTest {
 
   @Test
   @Order(7)
+  void aWaveOfUnpaidOrdersIsRemindedAndTheHoldOutGetsNothing() throws Exception {
+    run("reminders");
+  }
+
+  @Test
+  @Order(8)
   void everyWalkthroughRunsAgainOnTheSameDatabase() throws Exception {
-    for (String script : List.of("returns", "campaign", "notices", "broadcast", "reviews", "money", "complaints")) {
+    for (String script : List.of("returns", "campaign", "notices", "broadcast", "reviews", "money", "complaints",
+        "reminders")) {
       run(script);
     }
   }

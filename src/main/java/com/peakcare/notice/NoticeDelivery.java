@@ -14,4 +14,6 @@ public record NoticeDelivery(String channel, String status, Instant sentAt) {
   public static final String SENDING = "SENDING";
   public static final String SENT = "SENT";
   public static final String FAILED = "FAILED";
+  /** Not sent, on purpose: a {@link NoticeGuard} withheld it when it was to leave (issue 22: a buyer in a hold-out). */
+  public static final String WITHHELD = "WITHHELD";
 }

@@ -35,9 +35,11 @@ public class NoticeDispatcher {
   private final List<NoticeChannel> channels;
   private final NoticeProperties properties;
   private final TransactionTemplate ownTransaction;
+  private final List<NoticeGuard> guards;
 
   NoticeDispatcher(NoticeOutbox outbox, List<NoticeChannel> channels, NoticeProperties properties,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, List<NoticeGuard> guards) {
+    this.guards = guards;
     this.outbox = outbox;
     this.channels = channels;
     this.properties = properties;
@@ -55,10 +57,18 @@ public class NoticeDispatcher {
         .orElseThrow(() -> new IllegalStateException("notice " + key + " is not in the outbox"));
     List<String> failures = new ArrayList<>();
     for (NoticeDelivery delivery : stored.notice().deliveries()) {
-      if (NoticeDelivery.SENT.equals(delivery.status()) || NoticeDelivery.IN_APP.equals(delivery.channel())) {
+      if (NoticeDelivery.SENT.equals(delivery.status()) || NoticeDelivery.WITHHELD.equals(delivery.status())
+          || NoticeDelivery.IN_APP.equals(delivery.channel())) {
         continue;
       }
       String name = delivery.channel();
+      // the last word before the message leaves (issue 22): asked right before each channel, not only when recorded
+      java.util.Optional<String> withheld = NoticeGuard.first(guards, stored.notice().caseRef(), stored.notice().type());
+      if (withheld.isPresent()) {
+        ownTransaction.executeWithoutResult(s -> outbox.markWithheld(key, name, withheld.get(), Instant.now()));
+        log.info("notice {} over {} withheld: {}", key, name, withheld.get());
+        continue;
+      }
       try {
         NoticeChannel channel = channels.stream().filter(c -> c.name().equals(name)).findFirst()
             .orElseThrow(() -> new IllegalStateException("no channel " + name));

@@ -82,6 +82,14 @@ class NoticeOutbox {
         NoticeDelivery.FAILED, shortError, Timestamp.from(at), key, channel, NoticeDelivery.SENT);
   }
 
+  /** A channel not sent on purpose (a guard withheld it); never after it went out. */
+  void markWithheld(String key, String channel, String reason, Instant at) {
+    String shortReason = reason.length() > 900 ? reason.substring(0, 900) : reason;
+    jdbc.update("update PC_NOTICE_DELIVERY set STATUS = ?, LAST_ERROR = ?, UPDATED_AT = ? where NOTICE_KEY = ?"
+            + " and CHANNEL = ? and STATUS <> ?",
+        NoticeDelivery.WITHHELD, shortReason, Timestamp.from(at), key, channel, NoticeDelivery.SENT);
+  }
+
   /** Per notice: all channels SENT, or some channel FAILED; a few hundred keys per query. */
   DeliveryTally tally(Collection<String> keys) {
     DeliveryTally total = DeliveryTally.NONE;

@@ -30,9 +30,12 @@ public class NoticeService {
   private final ShippingTimes shippingTimes;
   private final List<NoticeChannel> channels;
   private final RuntimeService runtimeService;
+  private final List<NoticeGuard> guards;
 
   NoticeService(NoticeTemplates templates, NoticeOutbox outbox, NoticeProperties properties,
-      ShippingTimes shippingTimes, List<NoticeChannel> channels, RuntimeService runtimeService) {
+      ShippingTimes shippingTimes, List<NoticeChannel> channels, RuntimeService runtimeService,
+      List<NoticeGuard> guards) {
+    this.guards = guards;
     this.templates = templates;
     this.outbox = outbox;
     this.properties = properties;
@@ -47,7 +50,7 @@ public class NoticeService {
    */
   @Transactional
   public Notice send(String caseRef, NoticeType type, NoticeCustomer customer, Map<String, Object> values) {
-    return record(caseRef, type, null, customer, values);
+    return record(caseRef, type, null, customer, values, null);
   }
 
   /**
@@ -63,7 +66,24 @@ public class NoticeService {
     return outbox.keyOfDedup(caseRef, type, dedupKey)
         .flatMap(outbox::find)
         .map(NoticeOutbox.Stored::notice)
-        .orElseGet(() -> record(caseRef, type, dedupKey, customer, values));
+        .orElseGet(() -> record(caseRef, type, dedupKey, customer, values, null));
+  }
+
+  /**
+   * {@link #sendOnce} over the given channels only (issue 22: a reminder step names its channel) instead of the
+   * type's configured ones; IN_APP, the notice's own record, is always written. Refused ({@link NoticeWithheld})
+   * when a {@link NoticeGuard} withholds it.
+   */
+  @Transactional
+  public Notice sendOnceOver(String caseRef, NoticeType type, String dedupKey, NoticeCustomer customer,
+      Map<String, Object> values, List<String> channels) {
+    if (dedupKey == null || dedupKey.isBlank()) {
+      throw new IllegalArgumentException("sendOnceOver needs a dedupKey");
+    }
+    return outbox.keyOfDedup(caseRef, type, dedupKey)
+        .flatMap(outbox::find)
+        .map(NoticeOutbox.Stored::notice)
+        .orElseGet(() -> record(caseRef, type, dedupKey, customer, values, channels));
   }
 
   /** The notice {@link #sendOnce} recorded for this case, type and dedup key, if any: who heard a broadcast before. */
@@ -85,9 +105,14 @@ public class NoticeService {
   }
 
   private Notice record(String caseRef, NoticeType type, String dedupKey, NoticeCustomer customer,
-      Map<String, Object> values) {
+      Map<String, Object> values, List<String> only) {
     if (caseRef == null || caseRef.isBlank()) {
       throw new IllegalArgumentException("notice " + type + ": no case reference");
+    }
+    java.util.Optional<String> withheld = NoticeGuard.first(guards, caseRef, type);
+    if (withheld.isPresent()) {
+      log.info("notice {} for {} withheld: {}", type, caseRef, withheld.get());
+      throw new NoticeWithheld(caseRef, type, withheld.get());
     }
     if (customer == null || customer.name() == null || customer.name().isBlank()) {
       throw new IllegalArgumentException("notice " + type + " for case " + caseRef
@@ -117,7 +142,10 @@ public class NoticeService {
 
     int sequence = outbox.countOf(caseRef, type) + 1;
     String key = caseRef + ":" + type.name() + ":" + sequence;
-    List<String> used = properties.channelsOf(type).stream()
+    List<String> wanted = only == null ? properties.channelsOf(type)
+        : java.util.stream.Stream.concat(only.stream(), java.util.stream.Stream.of(NoticeDelivery.IN_APP)).distinct()
+            .toList();
+    List<String> used = wanted.stream()
         .filter(c -> NoticeDelivery.IN_APP.equals(c) || channel(c) != null
             && channel(c).enabled() && channel(c).reaches(customer.phone(), customer.email()))
         .toList();

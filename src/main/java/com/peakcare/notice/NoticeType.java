@@ -55,7 +55,12 @@ public enum NoticeType {
   /** 已转上级 (issue 24): a senior colleague now handles the complaint. */
   COMPLAINT_ESCALATED(List.of(NoticeVariables.COMPLAINT_NO, NoticeVariables.HANDLER_NAME)),
   /** 投诉回访 (issue 24): after the close, one satisfaction survey. */
-  COMPLAINT_SURVEY(List.of(NoticeVariables.COMPLAINT_NO));
+  COMPLAINT_SURVEY(List.of(NoticeVariables.COMPLAINT_NO)),
+  /** 催付 (issue 22): the order is not paid yet; the items, the amount and when the order closes. */
+  PAYMENT_REMINDER(List.of(ORDER_NO, NoticeVariables.ITEMS, NoticeVariables.ORDER_AMOUNT, NoticeVariables.CLOSE_AT)),
+  /** 催付 · last call (issue 22): the order closes soon. */
+  PAYMENT_REMINDER_LAST(List.of(ORDER_NO, NoticeVariables.ITEMS, NoticeVariables.ORDER_AMOUNT,
+      NoticeVariables.CLOSE_AT));
 
   /** The input parameter of a notice step ({@code ${sendNoticeDelegate}}): which type it sends. */
   public static final String INPUT = "noticeType";

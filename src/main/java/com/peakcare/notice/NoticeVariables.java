@@ -60,4 +60,11 @@ public final class NoticeVariables {
   public static final String RESOLUTION_BY = "resolutionBy";
 
   private NoticeVariables() {}
+
+  /** Payment reminders (issue 22): the items of the unpaid order, in a few words. */
+  public static final String ITEMS = "items";
+  /** Payment reminders (issue 22): when the shop closes the unpaid order (an instant, shown in shop time). */
+  public static final String CLOSE_AT = "closeAt";
+  /** Payment reminders (issue 22): what the unpaid order asks for. */
+  public static final String ORDER_AMOUNT = "orderAmount";
 }

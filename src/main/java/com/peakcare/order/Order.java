@@ -16,17 +16,23 @@ import java.util.Optional;
 public record Order(String orderNo, String registeredBy, String buyerId, MemberTier memberTier, OrderStatus status,
     Instant orderedAt, Instant paidAt, BigDecimal paidAmount, PaymentMethod paymentMethod,
     OrderSnapshot.Contact contact, String province, List<Line> lines, BigDecimal refunded, BigDecimal reserved,
-    BigDecimal refundable, Instant registeredAt, Instant updatedAt) {
+    BigDecimal refundable, Instant registeredAt, Instant updatedAt, Instant autoCloseAt) {
 
   /** A line of a registered order: as the shop registered it, with the units returned and in flight. */
   @Schema(name = "RegisteredOrderLine")
   public record Line(String sku, String name, String category, ProductType productType, int quantity,
-      BigDecimal unitPrice, int returned, int reserved) {
+      BigDecimal unitPrice, int returned, int reserved, ItemRole itemRole) {
 
     /** Units that may still be returned. */
     public int returnable() {
       return quantity - returned - reserved;
     }
+  }
+
+  /** What the order's lines cost at their unit prices: the amount an unpaid order asks for. */
+  public BigDecimal linesTotal() {
+    return lines.stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   public Optional<Line> line(String sku) {

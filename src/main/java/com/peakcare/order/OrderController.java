@@ -65,6 +65,50 @@ class OrderController {
         : ResponseEntity.ok(done.order());
   }
 
+  /** A batch of orders (issue 22): what Double 11's first hour needs, up to 500 a request. */
+  @Schema(name = "OrderBatch")
+  @com.peakcare.web.RefuseUnknownFields
+  record Batch(@jakarta.validation.constraints.NotEmpty @Size(max = 500) List<@jakarta.validation.constraints.NotNull
+      @Valid Entry> orders) {}
+
+  @Schema(name = "OrderBatchEntry")
+  @com.peakcare.web.RefuseUnknownFields
+  record Entry(
+      @jakarta.validation.constraints.NotBlank @Size(max = 64)
+          @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, '-' and '_' only") String orderNo,
+      @jakarta.validation.constraints.NotNull @Valid OrderSnapshot order) {}
+
+  @Schema(name = "OrderBatchResult")
+  record BatchResult(List<Outcome> orders) {}
+
+  @Schema(name = "OrderBatchOutcome")
+  record Outcome(String orderNo, Orders.Outcome outcome, OrderStatus status) {}
+
+  @org.springframework.web.bind.annotation.PostMapping("/batch")
+  @PreAuthorize("hasAuthority('GROUP_integrators')")
+  @Operation(operationId = "registerOrders", summary = "Registers up to 500 orders at once (integrators): all or none",
+      description = "Each order as PUT /api/orders/{orderNo} registers it, in one transaction: a broken rule of any "
+          + "order refuses the whole batch, naming the field as orders[i].… The answer says per order whether it was "
+          + "created, updated or unchanged.")
+  @ApiResponse(responseCode = "200", description = "Every order registered")
+  @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names each bad field")
+  @ApiResponse(responseCode = "409", description = "A snapshot breaks a rule of its registered order (`errors` names "
+      + "the field), or another account registered one of the order numbers")
+  BatchResult registerAll(@Valid @RequestBody Batch batch, Authentication auth) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < batch.orders().size(); i++) {
+      if (!seen.add(batch.orders().get(i).orderNo())) {
+        throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid request",
+            "Invalid request: orders[" + i + "].orderNo", List.of(new com.peakcare.web.ApiProblems.FieldProblem(
+                "orders[" + i + "].orderNo", "同一订单号在一批中只能出现一次 · each order number once per batch")));
+      }
+    }
+    List<Orders.Registered> done = orders.register(batch.orders().stream()
+        .map(e -> new Orders.Registration(e.orderNo(), e.order())).toList(), auth.getName());
+    return new BatchResult(done.stream().map(r -> new Outcome(r.order().orderNo(), r.outcome(), r.order().status()))
+        .toList());
+  }
+
   @GetMapping("/{orderNo}")
   @PreAuthorize("hasAnyAuthority('GROUP_integrators', 'GROUP_after-sales')")
   @Operation(operationId = "getOrder", summary = "The order as registered, with what its refunds use of it: refunded, "

@@ -27,7 +27,7 @@ class OrderRepository {
   record Row(String orderNo, String registeredBy, String buyerId, MemberTier memberTier, OrderStatus status,
       Instant orderedAt, Instant paidAt, BigDecimal paidAmount, PaymentMethod paymentMethod,
       OrderSnapshot.Contact contact, String province, String snapshotHash, BigDecimal refunded, BigDecimal reserved,
-      Instant registeredAt, Instant updatedAt) {}
+      Instant registeredAt, Instant updatedAt, Instant autoCloseAt) {}
 
   private static Row row(ResultSet rs, int i) throws SQLException {
     return new Row(rs.getString("ORDER_NO"), rs.getString("REGISTERED_BY"), rs.getString("BUYER_ID"),
@@ -37,13 +37,15 @@ class OrderRepository {
         new OrderSnapshot.Contact(rs.getString("CONTACT_NAME"), rs.getString("CONTACT_PHONE"),
             rs.getString("CONTACT_EMAIL"), rs.getString("CONTACT_LOCALE")),
         rs.getString("PROVINCE"), rs.getString("SNAPSHOT_HASH"), rs.getBigDecimal("REFUNDED"),
-        rs.getBigDecimal("RESERVED"), instant(rs, "REGISTERED_AT"), instant(rs, "UPDATED_AT"));
+        rs.getBigDecimal("RESERVED"), instant(rs, "REGISTERED_AT"), instant(rs, "UPDATED_AT"),
+        instant(rs, "AUTO_CLOSE_AT"));
   }
 
   private static Order.Line line(ResultSet rs, int i) throws SQLException {
     return new Order.Line(rs.getString("SKU"), rs.getString("NAME"), rs.getString("CATEGORY"),
         ProductType.valueOf(rs.getString("PRODUCT_TYPE")), rs.getInt("QUANTITY"), rs.getBigDecimal("UNIT_PRICE"),
-        rs.getInt("RETURNED_QTY"), rs.getInt("RESERVED_QTY"));
+        rs.getInt("RETURNED_QTY"), rs.getInt("RESERVED_QTY"),
+        rs.getString("ITEM_ROLE") == null ? null : ItemRole.valueOf(rs.getString("ITEM_ROLE")));
   }
 
   Optional<Row> find(String orderNo) {
@@ -58,11 +60,12 @@ class OrderRepository {
   void insert(String orderNo, String registeredBy, OrderSnapshot s, String hash, Instant now) {
     jdbc.update("insert into PC_ORDER (ORDER_NO, REGISTERED_BY, BUYER_ID, MEMBER_TIER, STATUS, ORDERED_AT, PAID_AT,"
             + " PAID_AMOUNT, PAYMENT_METHOD, CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL, CONTACT_LOCALE, PROVINCE,"
-            + " SNAPSHOT_HASH, REFUNDED, RESERVED, REGISTERED_AT, UPDATED_AT)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)",
+            + " SNAPSHOT_HASH, REFUNDED, RESERVED, REGISTERED_AT, UPDATED_AT, AUTO_CLOSE_AT)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)",
         orderNo, registeredBy, s.buyerId(), s.memberTier().name(), s.status().name(), ts(s.orderedAt()),
         ts(s.paidAt()), paid(s), s.paymentMethod() == null ? null : s.paymentMethod().name(), s.contact().name(),
-        s.contact().phone(), s.contact().email(), s.contact().locale(), s.province(), hash, ts(now), ts(now));
+        s.contact().phone(), s.contact().email(), s.contact().locale(), s.province(), hash, ts(now), ts(now),
+        ts(s.autoCloseAt()));
     for (int i = 0; i < s.lines().size(); i++) {
       insertLine(orderNo, i, s.lines().get(i));
     }
@@ -75,17 +78,19 @@ class OrderRepository {
   boolean update(String orderNo, String previousHash, OrderSnapshot s, String hash, Instant now) {
     return jdbc.update("update PC_ORDER set MEMBER_TIER = ?, STATUS = ?, PAID_AT = ?, PAID_AMOUNT = ?,"
             + " PAYMENT_METHOD = ?, CONTACT_NAME = ?, CONTACT_PHONE = ?, CONTACT_EMAIL = ?, CONTACT_LOCALE = ?,"
-            + " PROVINCE = ?, SNAPSHOT_HASH = ?, UPDATED_AT = ?"
+            + " PROVINCE = ?, SNAPSHOT_HASH = ?, UPDATED_AT = ?, AUTO_CLOSE_AT = ?"
             + " where ORDER_NO = ? and SNAPSHOT_HASH = ? and REFUNDED + RESERVED <= ?",
         s.memberTier().name(), s.status().name(), ts(s.paidAt()), paid(s),
         s.paymentMethod() == null ? null : s.paymentMethod().name(), s.contact().name(), s.contact().phone(),
-        s.contact().email(), s.contact().locale(), s.province(), hash, ts(now), orderNo, previousHash, paid(s)) == 1;
+        s.contact().email(), s.contact().locale(), s.province(), hash, ts(now), ts(s.autoCloseAt()), orderNo,
+        previousHash, paid(s)) == 1;
   }
 
   void insertLine(String orderNo, int lineNo, OrderSnapshot.Line l) {
     jdbc.update("insert into PC_ORDER_LINE (ORDER_NO, SKU, LINE_NO, NAME, CATEGORY, PRODUCT_TYPE, QUANTITY,"
-            + " UNIT_PRICE, RETURNED_QTY, RESERVED_QTY) values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
-        orderNo, l.sku(), lineNo, l.name(), l.category(), l.productType().name(), l.quantity(), l.unitPrice());
+            + " UNIT_PRICE, RETURNED_QTY, RESERVED_QTY, ITEM_ROLE) values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)",
+        orderNo, l.sku(), lineNo, l.name(), l.category(), l.productType().name(), l.quantity(), l.unitPrice(),
+        role(l));
   }
 
   /**
@@ -94,9 +99,9 @@ class OrderRepository {
    */
   boolean updateLine(String orderNo, int lineNo, OrderSnapshot.Line l) {
     return jdbc.update("update PC_ORDER_LINE set LINE_NO = ?, NAME = ?, CATEGORY = ?, PRODUCT_TYPE = ?, QUANTITY = ?,"
-            + " UNIT_PRICE = ? where ORDER_NO = ? and SKU = ? and RETURNED_QTY + RESERVED_QTY <= ?"
+            + " UNIT_PRICE = ?, ITEM_ROLE = ? where ORDER_NO = ? and SKU = ? and RETURNED_QTY + RESERVED_QTY <= ?"
             + " and (UNIT_PRICE = ? or RETURNED_QTY + RESERVED_QTY = 0)",
-        lineNo, l.name(), l.category(), l.productType().name(), l.quantity(), l.unitPrice(), orderNo, l.sku(),
+        lineNo, l.name(), l.category(), l.productType().name(), l.quantity(), l.unitPrice(), role(l), orderNo, l.sku(),
         l.quantity(), l.unitPrice()) == 1;
   }
 
@@ -104,6 +109,10 @@ class OrderRepository {
   boolean deleteLine(String orderNo, String sku) {
     return jdbc.update("delete from PC_ORDER_LINE where ORDER_NO = ? and SKU = ? and RETURNED_QTY + RESERVED_QTY = 0",
         orderNo, sku) == 1;
+  }
+
+  private static String role(OrderSnapshot.Line l) {
+    return l.itemRole() == null ? null : l.itemRole().name();
   }
 
   private static BigDecimal paid(OrderSnapshot s) {

@@ -39,7 +39,16 @@ public record OrderSnapshot(
     PaymentMethod paymentMethod,
     @NotNull @Valid Contact contact,
     @NotBlank @Size(max = 32) String province,
-    @NotEmpty @Size(max = 200) List<@NotNull @Valid Line> lines) {
+    @NotEmpty @Size(max = 200) List<@NotNull @Valid Line> lines,
+    @Schema(description = "When the shop closes the order if it is still unpaid (自动关闭时间; issue 22). Optional: "
+        + "without it payment reminders assume the shop's default (peakcare.reminders.default-close-after)")
+        Instant autoCloseAt) {
+
+  /** A snapshot without an auto-close time (issue 20's fields). */
+  public OrderSnapshot(String buyerId, MemberTier memberTier, OrderStatus status, Instant orderedAt, Instant paidAt,
+      BigDecimal paidAmount, PaymentMethod paymentMethod, Contact contact, String province, List<Line> lines) {
+    this(buyerId, memberTier, status, orderedAt, paidAt, paidAmount, paymentMethod, contact, province, lines, null);
+  }
 
   /** Who the notices of the order's cases reach. */
   @Schema(name = "OrderContact")
@@ -60,5 +69,14 @@ public record OrderSnapshot(
       @NotBlank @Size(max = 32) String category,
       @NotNull ProductType productType,
       @NotNull @Min(1) @Max(9999) Integer quantity,
-      @NotNull @DecimalMin(value = "0.00") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice) {}
+      @NotNull @DecimalMin(value = "0.00") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice,
+      @Schema(description = "What the item is for in the shop's range (issue 22); none reads as PROFIT")
+          ItemRole itemRole) {
+
+    /** A line without its item role (issue 20's fields). */
+    public Line(String sku, String name, String category, ProductType productType, Integer quantity,
+        BigDecimal unitPrice) {
+      this(sku, name, category, productType, quantity, unitPrice, null);
+    }
+  }
 }

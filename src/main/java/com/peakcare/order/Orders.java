@@ -188,6 +188,9 @@ public class Orders {
     if (s.paidAt() != null && s.orderedAt() != null && s.paidAt().isBefore(s.orderedAt())) {
       problems.add(new FieldProblem(prefix + "paidAt", "付款时间不能早于下单时间 · may not be before orderedAt"));
     }
+    if (s.autoCloseAt() != null && s.orderedAt() != null && !s.autoCloseAt().isAfter(s.orderedAt())) {
+      problems.add(new FieldProblem(prefix + "autoCloseAt", "自动关闭时间须晚于下单时间 · must be after orderedAt"));
+    }
     if (s.lines() != null) {
       Set<String> skus = new HashSet<>();
       List<String> accepted = categories.getIfAvailable(() -> List::of).codes();
@@ -218,7 +221,7 @@ public class Orders {
     BigDecimal refundable = r.paidAmount().subtract(r.refunded()).subtract(r.reserved());
     return new Order(r.orderNo(), r.registeredBy(), r.buyerId(), r.memberTier(), r.status(), r.orderedAt(),
         r.paidAt(), r.paidAmount(), r.paymentMethod(), r.contact(), r.province(), repository.lines(r.orderNo()),
-        r.refunded(), r.reserved(), refundable, r.registeredAt(), r.updatedAt());
+        r.refunded(), r.reserved(), refundable, r.registeredAt(), r.updatedAt(), r.autoCloseAt());
   }
 
   // ---- the refund ceiling --------------------------------------------------------------------------------------
@@ -258,7 +261,7 @@ public class Orders {
     return new OrderSnapshot(s.buyerId(), s.memberTier(), s.status(), time.apply(s.orderedAt()),
         time.apply(s.paidAt()), money.apply(s.paidAmount()), s.paymentMethod(), s.contact(), s.province(),
         s.lines().stream().map(l -> new OrderSnapshot.Line(l.sku(), l.name(), l.category(), l.productType(),
-            l.quantity(), money.apply(l.unitPrice()))).toList());
+            l.quantity(), money.apply(l.unitPrice()), l.itemRole())).toList(), time.apply(s.autoCloseAt()));
   }
 
   private static ApiException conflict(String field, String message) {

@@ -35,7 +35,8 @@ public class PagesResource extends AbstractCockpitPluginRootResource {
   private static final Logger log = LoggerFactory.getLogger(PagesResource.class);
 
   /** The scripts of the pages, served like plugin.js to the browser (GET without login: they hold no data). */
-  static final List<String> SCRIPTS = List.of("app/peakcare-page.js", "app/reviews.js", "app/dashboard.js");
+  static final List<String> SCRIPTS = List.of("app/peakcare-page.js", "app/reviews.js", "app/dashboard.js",
+      "app/reminders.js");
 
   @Context
   private UriInfo uri;

@@ -3,8 +3,10 @@
 import { page } from './peakcare-page.js';
 import { reviewMeeting } from './reviews.js';
 import { bigSaleDashboard } from './dashboard.js';
+import { reminderReport } from './reminders.js';
 
 export default [
   ...page(reviewMeeting),
   ...page(bigSaleDashboard),
+  ...page(reminderReport),
 ];

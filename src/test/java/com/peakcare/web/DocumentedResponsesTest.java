@@ -76,6 +76,7 @@ class DocumentedResponsesTest {
     probes.addAll(reviewProbes());
     probes.addAll(dashboardProbes());
     probes.addAll(complaintProbes());
+    probes.addAll(reminderProbes());
 
     List<String> failures = new ArrayList<>();
     Map<String, Set<String>> provoked = new TreeMap<>();
@@ -372,6 +373,70 @@ class DocumentedResponsesTest {
           methodAndPath[0], methodAndPath[1], codes, op.has("requestBody")));
     });
     return operations;
+  }
+
+  /** Issue 22: a campaign of its own (whatever ran is ended first), an unpaid order in it, the report. */
+  private List<Probe> reminderProbes() throws Exception {
+    for (JsonNode c : JSON.readTree(http.get("/api/reminders/campaigns", "opslead").body())) {
+      if ("RUNNING".equals(c.path("status").asText())) {
+        http.post("/api/reminders/campaigns/" + c.path("campaignId").asText() + "/end", "opslead", "{}");
+      }
+    }
+    String campaign = "DOC-" + id();
+    String start = "{\"campaignId\":\"" + campaign + "\",\"name\":\"文档\"}";
+    String orderNo = "O-DOC-RM-" + id();
+    String unpaid = "{\"buyerId\":\"buyer-" + orderNo + "\",\"memberTier\":\"REGULAR\",\"status\":\"UNPAID\","
+        + "\"orderedAt\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"contact\":{\"name\":\"张伟\","
+        + "\"phone\":\"13800001111\",\"locale\":\"zh-CN\"},\"province\":\"浙江\",\"lines\":[{\"sku\":\"A\","
+        + "\"name\":\"T恤\",\"category\":\"APPAREL\",\"productType\":\"PHYSICAL\",\"quantity\":1,"
+        + "\"unitPrice\":99.00,\"itemRole\":\"PROFIT\"}]}";
+    String batch = "{\"orders\":[{\"orderNo\":\"" + orderNo + "\",\"order\":" + unpaid + "}]}";
+    String conflicting = batch.replace("buyer-", "another-buyer-");
+    String base = "/api/reminders/campaigns/";
+    return List.of(
+        new Probe("startReminderCampaign", "POST", "/api/reminders/campaigns", "agent1", start, 403),
+        new Probe("startReminderCampaign", "POST", "/api/reminders/campaigns", "setter1",
+            "{\"campaignId\":\"bad id!\",\"name\":\"x\"}", 400),
+        new Probe("startReminderCampaign", "POST", "/api/reminders/campaigns", "setter1", start, 201),
+        new Probe("startReminderCampaign", "POST", "/api/reminders/campaigns", "setter1", start, 409),
+        new Probe("listReminderCampaigns", "GET", "/api/reminders/campaigns", "setter1", null, 200),
+        new Probe("listReminderCampaigns", "GET", "/api/reminders/campaigns", "agent1", null, 403),
+        new Probe("getReminderCampaign", "GET", base + campaign, "setter1", null, 200),
+        new Probe("getReminderCampaign", "GET", base + "NONE", "setter1", null, 404),
+        new Probe("getReminderCampaign", "GET", base + campaign, "agent1", null, 403),
+        new Probe("registerOrders", "POST", "/api/orders/batch", "agent1", batch, 403),
+        new Probe("registerOrders", "POST", "/api/orders/batch", "shop1", "{\"orders\":[]}", 400),
+        new Probe("registerOrders", "POST", "/api/orders/batch", "shop1", batch, 200),
+        new Probe("registerOrders", "POST", "/api/orders/batch", "shop1", conflicting, 409),
+        new Probe("getReminderOrder", "GET", "/api/reminders/orders/" + orderNo, "setter1", null, 200),
+        new Probe("getReminderOrder", "GET", "/api/reminders/orders/" + orderNo, "shop1", null, 200),
+        new Probe("getReminderOrder", "GET", "/api/reminders/orders/O-DOC-NONE", "setter1", null, 404),
+        new Probe("getReminderOrder", "GET", "/api/reminders/orders/" + orderNo, "agent1", null, 403),
+        new Probe("getReminderReport", "GET", base + campaign + "/report", "setter1", null, 200),
+        new Probe("getReminderReport", "GET", base + "NONE/report", "setter1", null, 404),
+        new Probe("getReminderReport", "GET", base + campaign + "/report", "agent1", null, 403),
+        new Probe("getReminderReportCsv", "GET", base + campaign + "/report.csv", "opslead", null, 200),
+        new Probe("getReminderReportCsv", "GET", base + "NONE/report.csv", "opslead", null, 404),
+        new Probe("getReminderReportCsv", "GET", base + campaign + "/report.csv", "agent1", null, 403),
+        new Probe("planReminderCampaign", "GET", "/api/reminders/planning?baseline=0.3&uplift=0.05", "setter1", null,
+            200),
+        new Probe("planReminderCampaign", "GET", "/api/reminders/planning?baseline=2&uplift=0.05", "setter1", null,
+            400),
+        new Probe("planReminderCampaign", "GET", "/api/reminders/planning?baseline=0.3&uplift=0.05", "agent1", null,
+            403),
+        new Probe("flagReminderBuyer", "PUT", "/api/reminders/buyers/doc-buyer/flag", "shop1",
+            "{\"kind\":\"OPT_OUT\"}", 200),
+        new Probe("flagReminderBuyer", "PUT", "/api/reminders/buyers/doc-buyer/flag", "shop1", "{\"kind\":\"X\"}",
+            400),
+        new Probe("flagReminderBuyer", "PUT", "/api/reminders/buyers/doc-buyer/flag", "agent1",
+            "{\"kind\":\"OPT_OUT\"}", 403),
+        new Probe("unflagReminderBuyer", "DELETE", "/api/reminders/buyers/doc-buyer/flag", "agent1", null, 403),
+        new Probe("unflagReminderBuyer", "DELETE", "/api/reminders/buyers/doc-buyer/flag", "shop1", null, 204),
+        new Probe("unflagReminderBuyer", "DELETE", "/api/reminders/buyers/doc-buyer/flag", "shop1", null, 404),
+        new Probe("endReminderCampaign", "POST", base + campaign + "/end", "agent1", null, 403),
+        new Probe("endReminderCampaign", "POST", base + campaign + "/end", "setter1", null, 200),
+        new Probe("endReminderCampaign", "POST", base + campaign + "/end", "setter1", null, 409),
+        new Probe("endReminderCampaign", "POST", base + "NONE/end", "setter1", null, 404));
   }
 
   private HttpResponse<String> send(String method, String path, String user, String body) {
