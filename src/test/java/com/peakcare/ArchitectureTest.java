@@ -61,7 +61,8 @@ class ArchitectureTest {
   private static final String BASE = "com.peakcare";
 
   /** What every feature may use: infrastructure, and the staff directory and groups everyone shares. */
-  private static final Set<String> BELOW_FEATURES = Set.of("web", "cluster", "identity", "security", "engine");
+  private static final Set<String> BELOW_FEATURES = Set.of("web", "cluster", "identity", "security", "engine",
+      "retention");
 
   /**
    * Who may use whom: the only allowed edges between PeakCare's top-level packages (acyclic, bottom to top). A
@@ -86,7 +87,10 @@ class ArchitectureTest {
       "returns", plus(BELOW_FEATURES, "notice", "order"),
       "campaign", plus(BELOW_FEATURES, "audit"), // a campaign check's sign-offs are audit's ledger
       "briefing", plus(BELOW_FEATURES, "campaign"), // (branch briefing) quizzes on an approved campaign version
-      "review", plus(BELOW_FEATURES, "pages")); // (branch reviews) review analysis; its meeting is a page
+      "review", plus(BELOW_FEATURES, "pages"), // (branch reviews) review analysis; its meeting is a page
+      // (issue 27) the retention table, the nightly sweep and a person's rights: below the features, which contribute
+      // their records as RetentionRule / PersonalData beans
+      "retention", Set.of("web", "cluster", "identity", "security", "engine"));
 
   /** The features above identity: nothing below them names them. */
   private static final String[] TOP_FEATURES = packages("audit", "notice", "order", "returns", "campaign",
@@ -296,6 +300,7 @@ class ArchitectureTest {
       "peakcare-\\d+-session.*\\.xml", "security", // Spring Session's tables for the webapps' logins
       "peakcare-\\d+-engine-.*\\.xml", "engine", // indexes on Camunda's tables
       "peakcare-\\d+-job-acquisition.*\\.xml", "engine",
+      "peakcare-\\d+-retention.*\\.xml", "retention", // (issue 27) a person's rights requests and their trail
       "db\\.changelog-master\\.xml", "");
 
   /** "package -> table": a package's code names a table another package owns, today (issue 15: remove when fixed). */
