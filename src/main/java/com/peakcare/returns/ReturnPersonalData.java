@@ -1,8 +1,12 @@
 package com.peakcare.returns;
 
+import com.peakcare.engine.EngineGate;
 import com.peakcare.retention.DataSubject;
 import com.peakcare.retention.PersonalDataHolder;
+import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -11,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * A person's return cases (issue 27), by their orders: exported with their timeline and refunds; erased by emptying
  * the request, and putting the pseudonym in place of the customer key and the buyer in the case's facts. Amounts, the
- * refund (order no., amount, destination, reference), who decided and the timeline stay. Not while a case is open.
+ * refund (order no., amount, destination, reference), who decided and the timeline stay; the engine's history of the
+ * ended cases (and their refund care and notice deliveries) is deleted. Not while a case is open.
  */
 @Component
 @Order(20)
@@ -21,9 +26,13 @@ class ReturnPersonalData implements PersonalDataHolder {
       ReturnCaseProcess.Status.REJECTED.name(), ReturnCaseProcess.Status.CANCELLED.name());
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final HistoryService history;
+  private final EngineGate gate;
 
-  ReturnPersonalData(NamedParameterJdbcTemplate jdbc) {
+  ReturnPersonalData(NamedParameterJdbcTemplate jdbc, HistoryService history, EngineGate gate) {
     this.jdbc = jdbc;
+    this.history = history;
+    this.gate = gate;
   }
 
   @Override
@@ -77,6 +86,22 @@ class ReturnPersonalData implements PersonalDataHolder {
           Map.of("from", "\"buyerId\":\"" + buyer + "\"", "to", "\"buyerId\":\"" + subject.pseudonym() + "\"",
               "c", subject.caseRefs()));
     }
-    return n;
+    // the engine's history of the ended cases, their refund care and notice deliveries (task titles carry the
+    // customer's name): the case record and its timeline keep the story. As PeakCare: the supervisors hold no
+    // DELETE_HISTORY on the processes.
+    List<String> ended = new ArrayList<>();
+    gate.asPeakCare(() -> {
+      for (String ref : subject.caseRefs()) {
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(ref).finished().list().stream()
+            .map(HistoricProcessInstance::getId).forEach(ended::add);
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(ref + ":%").finished().list()
+            .stream().map(HistoricProcessInstance::getId).forEach(ended::add);
+      }
+      if (!ended.isEmpty()) {
+        history.deleteHistoricProcessInstancesIfExists(ended);
+      }
+      return ended.size();
+    });
+    return n + ended.size();
   }
 }

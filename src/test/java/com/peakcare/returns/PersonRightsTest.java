@@ -32,6 +32,7 @@ class PersonRightsTest {
 
   @LocalServerPort int port;
   @Autowired ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired ReturnCases cases;
   @Autowired ShopOrders shop;
   @Autowired JdbcTemplate jdbc;
@@ -83,6 +84,8 @@ class PersonRightsTest {
         + "CUSTOMER_PHONE is not null or CUSTOMER_EMAIL is not null)", Integer.class, request.returnNo())).isZero();
     assertThat(jdbc.queryForObject("select FACTS_JSON from PC_RETURN_CASE where RETURN_NO = ?", String.class,
         request.returnNo())).doesNotContain(buyer);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(request.returnNo())
+        .count()).as("the ended case's engine history").isZero();
     // the money stays: the refund with its order and amount, the order's refunded sum
     assertThat(jdbc.queryForObject("select AMOUNT from PC_REFUND where RETURN_NO = ?", BigDecimal.class,
         request.returnNo())).isEqualByComparingTo("80.00");
