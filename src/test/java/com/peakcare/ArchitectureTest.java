@@ -61,7 +61,8 @@ class ArchitectureTest {
   private static final String BASE = "com.peakcare";
 
   /** What every feature may use: infrastructure, and the staff directory and groups everyone shares. */
-  private static final Set<String> BELOW_FEATURES = Set.of("web", "cluster", "identity", "security", "engine");
+  private static final Set<String> BELOW_FEATURES = Set.of("web", "cluster", "identity", "security", "engine",
+      "retention");
 
   /**
    * Who may use whom: the only allowed edges between PeakCare's top-level packages (acyclic, bottom to top). A
@@ -93,7 +94,10 @@ class ArchitectureTest {
       "complaint", plus(BELOW_FEATURES, "notice", "order", "returns", "pages"),
       // (branch reminders) payment reminders read orders, send through notices (which ask its guard back only
       // through notice.NoticeGuard, a bean), and show their report as a page
-      "reminder", plus(BELOW_FEATURES, "order", "notice", "pages"));
+      "reminder", plus(BELOW_FEATURES, "order", "notice", "pages"),
+      // (issue 27) the retention table, the nightly sweep and a person's rights: below the features, which contribute
+      // their records as RetentionRule / PersonalData beans
+      "retention", Set.of("web", "cluster", "identity", "security", "engine"));
 
   /** The features above identity: nothing below them names them. */
   private static final String[] TOP_FEATURES = packages("audit", "notice", "order", "returns", "campaign",
@@ -305,6 +309,7 @@ class ArchitectureTest {
       "peakcare-\\d+-engine-.*\\.xml", "engine", // indexes on Camunda's tables
       "peakcare-\\d+-job-acquisition.*\\.xml", "engine",
       "peakcare-\\d+-complaint.*\\.xml", "complaint", // (issue 24)
+      "peakcare-\\d+-retention.*\\.xml", "retention", // (issue 27) a person's rights requests and their trail
       "db\\.changelog-master\\.xml", "");
 
   /** "package -> table": a package's code names a table another package owns, today (issue 15: remove when fixed). */

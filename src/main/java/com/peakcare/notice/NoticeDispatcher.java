@@ -1,6 +1,7 @@
 package com.peakcare.notice;
 
 import com.peakcare.engine.ExpectedFailure;
+import com.peakcare.retention.PersonalData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,10 +116,12 @@ public class NoticeDispatcher {
     }
     String text = e.getClass().getSimpleName() + ": " + e.getMessage();
     if (root == e) {
-      return text;
+      return PersonalData.scrub(text);
     }
-    return text + " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
-        + ")";
+    // issue 27: a mail server's "550 <zhang.wei@example.com>" or a gateway echoing the number stays out of the log,
+    // LAST_ERROR and the incident
+    return PersonalData.scrub(text + " (" + root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")");
   }
 
   private boolean sent(String key, String channel) {

@@ -18,6 +18,17 @@ public record Order(String orderNo, String registeredBy, String buyerId, MemberT
     OrderSnapshot.Contact contact, String province, List<Line> lines, BigDecimal refunded, BigDecimal reserved,
     BigDecimal refundable, Instant registeredAt, Instant updatedAt, Instant autoCloseAt) {
 
+  /**
+   * The order as staff see it (issue 27): the phone masked (138****1111) and the e-mail left out; only the account that
+   * registered it, and the follow-up call's form, carry the whole contact.
+   */
+  public Order forStaff() {
+    OrderSnapshot.Contact shown = contact == null ? null : new OrderSnapshot.Contact(contact.name(),
+        com.peakcare.retention.PersonalData.maskPhone(contact.phone()), null, contact.locale());
+    return new Order(orderNo, registeredBy, buyerId, memberTier, status, orderedAt, paidAt, paidAmount, paymentMethod,
+        shown, province, lines, refunded, reserved, refundable, registeredAt, updatedAt, autoCloseAt);
+  }
+
   /** A line of a registered order: as the shop registered it, with the units returned and in flight. */
   @Schema(name = "RegisteredOrderLine")
   public record Line(String sku, String name, String category, ProductType productType, int quantity,

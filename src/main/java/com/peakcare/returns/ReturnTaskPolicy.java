@@ -1,6 +1,7 @@
 package com.peakcare.returns;
 
 import com.peakcare.engine.Actor;
+import com.peakcare.engine.EngineGate;
 import com.peakcare.engine.FormValues;
 import com.peakcare.engine.Refusal;
 import com.peakcare.engine.TaskFacts;
@@ -15,6 +16,8 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import com.peakcare.retention.PersonalData;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,9 +67,11 @@ class ReturnTaskPolicy implements TaskPolicy {
   private final StaffDirectory staff;
   private final ReturnCategories categories;
   private final ReturnNoticeFacts facts;
+  private final ObjectProvider<EngineGate> gate;
 
   ReturnTaskPolicy(ReturnCases cases, CaseSteps steps, FourEyes fourEyes, StaffDirectory staff,
-      ReturnCategories categories, ReturnNoticeFacts facts) {
+      ReturnCategories categories, ReturnNoticeFacts facts, ObjectProvider<EngineGate> gate) {
+    this.gate = gate;
     this.cases = cases;
     this.steps = steps;
     this.fourEyes = fourEyes;
@@ -97,7 +102,7 @@ class ReturnTaskPolicy implements TaskPolicy {
     values.put(Vars.RETURN_NO, row.returnNo());
     values.put(Vars.ORDER_NO, row.orderNo());
     values.put(Vars.CUSTOMER_NAME, customer.name());
-    values.put(Vars.CUSTOMER_PHONE, customer.phone());
+    values.put(Vars.CUSTOMER_PHONE, callsTheCustomer(task) ? customer.phone() : PersonalData.maskPhone(customer.phone()));
     values.put(Vars.CUSTOMER_PROVINCE, customer.province());
     values.put(Vars.MEMBER_TIER, ReturnLabels.of(ReturnLabels.TIERS, row.memberTier()));
     values.put(Vars.TYPE, ReturnLabels.of(ReturnLabels.TYPES, row.type()));
@@ -128,6 +133,19 @@ class ReturnTaskPolicy implements TaskPolicy {
       values.put(Vars.ASSIGNEE, row.assignee() + " · " + staff.find(row.assignee()).map(p -> p.name()).orElse(""));
     }
     return values;
+  }
+
+  /**
+   * Whether whoever loads this form needs the customer's whole phone number (issue 27): only the follow-up call, and
+   * only for the agent it is assigned to. Everyone else (the reviewer, the warehouse, a supervisor looking on, a
+   * colleague) sees it masked, 138****1111.
+   */
+  private boolean callsTheCustomer(TaskFacts task) {
+    if (!Elements.TASK_FOLLOW_UP_CALL.equals(task.taskKey()) || task.assignee() == null) {
+      return false;
+    }
+    Actor actor = gate.getObject().actor();
+    return actor.isPerson() && task.assignee().equals(actor.userId());
   }
 
   /** "1 × 纯棉T恤（服装 · Apparel，TS-01）¥299.00；…": one line a person reads. */

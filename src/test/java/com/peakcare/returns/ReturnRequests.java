@@ -97,5 +97,14 @@ final class ReturnRequests {
     return r;
   }
 
+  /** The same request on an order of a customer with this name, phone and e-mail (issue 27: seeded personal data). */
+  static ReturnRequest ofCustomer(ReturnRequest r, String name, String phone, String email) {
+    OrderSnapshot o = orderOf(r);
+    ORDERS.put(r.orderNo(), new OrderSnapshot(o.buyerId(), o.memberTier(), o.status(), o.orderedAt(), o.paidAt(),
+        o.paidAmount(), o.paymentMethod(), new OrderSnapshot.Contact(name, phone, email, o.contact().locale()),
+        o.province(), o.lines()));
+    return r;
+  }
+
   private ReturnRequests() {}
 }

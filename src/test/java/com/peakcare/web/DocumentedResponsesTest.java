@@ -77,6 +77,7 @@ class DocumentedResponsesTest {
     probes.addAll(dashboardProbes());
     probes.addAll(complaintProbes());
     probes.addAll(reminderProbes());
+    probes.addAll(privacyProbes());
 
     List<String> failures = new ArrayList<>();
     Map<String, Set<String>> provoked = new TreeMap<>();
@@ -437,6 +438,47 @@ class DocumentedResponsesTest {
         new Probe("endReminderCampaign", "POST", base + campaign + "/end", "setter1", null, 200),
         new Probe("endReminderCampaign", "POST", base + campaign + "/end", "setter1", null, 409),
         new Probe("endReminderCampaign", "POST", base + "NONE/end", "setter1", null, 404));
+  }
+
+  /** Issue 27: a customer's export and erasure (after-sales supervisors; a second one approves). */
+  private List<Probe> privacyProbes() throws Exception {
+    String returnNo = "R-DOC-PRIV-" + id();
+    HttpResponse<String> order = com.peakcare.support.Shop.putOrder(http, returnNo, "60.00", "HOME", "GOLD");
+    assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+    String buyer = "{\"buyerId\":\"buyer-" + returnNo + "\"";
+    String asked = buyer + ",\"reason\":\"asked by hotline\"}";
+    ObjectMapper json = new ObjectMapper();
+    String first = json.readTree(send("POST", "/api/privacy/erasures", "cslead", asked).body()).path("id").asText();
+    String second = json.readTree(send("POST", "/api/privacy/erasures", "cslead", asked).body()).path("id").asText();
+    String none = "/api/privacy/erasures/" + UUID.randomUUID();
+    String tooLong = "/api/privacy/erasures/" + "a".repeat(40);
+    String note = "{\"note\":\"not the customer\"}";
+    return List.of(
+        new Probe("exportPersonalData", "POST", "/api/privacy/exports", "agent1", buyer + "}", 403),
+        new Probe("exportPersonalData", "POST", "/api/privacy/exports", "cslead", buyer + ",\"phone\":\"138\"}", 400),
+        new Probe("exportPersonalData", "POST", "/api/privacy/exports", "cslead", buyer + "}", 200),
+        new Probe("requestErasure", "POST", "/api/privacy/erasures", "agent1", asked, 403),
+        new Probe("requestErasure", "POST", "/api/privacy/erasures", "cslead", "{\"reason\":\"x\"}", 400),
+        new Probe("requestErasure", "POST", "/api/privacy/erasures", "cslead",
+            "{\"buyerId\":\"nobody-" + id() + "\",\"reason\":\"x\"}", 404),
+        new Probe("getErasure", "GET", "/api/privacy/erasures/" + first, "agent1", null, 403),
+        new Probe("getErasure", "GET", tooLong, "cslead", null, 400),
+        new Probe("getErasure", "GET", none, "cslead", null, 404),
+        new Probe("getErasure", "GET", "/api/privacy/erasures/" + first, "cslead", null, 200),
+        new Probe("getPrivacyTrail", "GET", "/api/privacy/trail", "agent1", null, 403),
+        new Probe("getPrivacyTrail", "GET", "/api/privacy/trail?limit=0", "cslead", null, 400),
+        new Probe("getPrivacyTrail", "GET", "/api/privacy/trail", "cslead", null, 200),
+        new Probe("approveErasure", "POST", "/api/privacy/erasures/" + first + "/approval", "agent1", "{}", 403),
+        new Probe("approveErasure", "POST", tooLong + "/approval", "cslead2", "{}", 400),
+        new Probe("approveErasure", "POST", none + "/approval", "cslead2", "{}", 404),
+        new Probe("approveErasure", "POST", "/api/privacy/erasures/" + first + "/approval", "cslead2", "{}", 200),
+        new Probe("approveErasure", "POST", "/api/privacy/erasures/" + first + "/approval", "cslead2", "{}", 409),
+        new Probe("rejectErasure", "POST", "/api/privacy/erasures/" + second + "/rejection", "agent1", note, 403),
+        new Probe("rejectErasure", "POST", none + "/rejection", "cslead2", note, 404),
+        new Probe("rejectErasure", "POST", "/api/privacy/erasures/" + second + "/rejection", "cslead2",
+            "{\"note\":\"" + "x".repeat(600) + "\"}", 400),
+        new Probe("rejectErasure", "POST", "/api/privacy/erasures/" + second + "/rejection", "cslead2", note, 200),
+        new Probe("rejectErasure", "POST", "/api/privacy/erasures/" + second + "/rejection", "cslead2", note, 409));
   }
 
   private HttpResponse<String> send(String method, String path, String user, String body) {
