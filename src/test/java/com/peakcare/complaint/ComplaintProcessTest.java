@@ -51,6 +51,7 @@ class ComplaintProcessTest {
   @Autowired Complaints complaints;
   @Autowired ComplaintFixtures fixtures;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ComplaintRetention retention;
 
   private final List<ProcessInstance> opened = new java.util.ArrayList<>();
 
@@ -294,6 +295,26 @@ class ComplaintProcessTest {
 
     assertThat(pi).hasPassed(Elements.END_NO_SURVEY).hasNotPassed(Elements.TASK_SEND_SURVEY).isEnded();
     assertThat(noticeTypes(pi.getBusinessKey())).doesNotContain(NoticeType.COMPLAINT_SURVEY);
+  }
+
+  @Test
+  void shouldForgetAClosedComplaintsWordsPastTheRetentionTableButNotAnOpenOnes() {
+    ProcessInstance closed = open(Severity.LOW, MemberTier.REGULAR, "agent1");
+    resolve(closed, "agent1", "EXPLANATION", Map.of());
+    complaints.customerConfirmed(closed.getBusinessKey(), "满意，谢谢", "shop1");
+    ProcessInstance running = open(Severity.LOW, MemberTier.REGULAR, "agent1");
+
+    int changed = retention.expire(Instant.now().plus(Duration.ofDays(1)));
+
+    assertThat(changed).isPositive();
+    assertThat(jdbc.queryForObject("select DEMAND from PC_COMPLAINT where COMPLAINT_NO = ?", String.class,
+        closed.getBusinessKey())).isEmpty();
+    assertThat(jdbc.queryForObject("select count(*) from PC_COMPLAINT_EVENT where COMPLAINT_NO = ? and DETAIL is not "
+        + "null", Integer.class, closed.getBusinessKey())).isZero();
+    assertThat(complaints.view(closed.getBusinessKey()).status()).isEqualTo(Status.CLOSED);
+    assertThat(jdbc.queryForObject("select DEMAND from PC_COMPLAINT where COMPLAINT_NO = ?", String.class,
+        running.getBusinessKey())).contains("杯子漏水");
+    assertThat(retention.expire(Instant.now().plus(Duration.ofDays(1)))).isZero();
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------

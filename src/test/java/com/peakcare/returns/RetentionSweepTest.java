@@ -35,7 +35,7 @@ class RetentionSweepTest {
 
   @Test
   void everyFeatureContributedItsRule() {
-    assertThat(sweep.ruleNames()).containsExactly("notice-record", "notice-text", "order-contact", "return-request",
+    assertThat(sweep.ruleNames()).containsExactly("complaint-text", "notice-record", "notice-text", "order-contact", "return-request",
         "review-text");
   }
 
