@@ -89,7 +89,7 @@ class ArchitectureTest {
       "briefing", plus(BELOW_FEATURES, "campaign"), // (branch briefing) quizzes on an approved campaign version
       "review", plus(BELOW_FEATURES, "pages"), // (branch reviews) review analysis; its meeting is a page
       // (issue 25, branch dashboard) the big-sale dashboard: pages of figures each feature's figures service gives
-      "dashboard", plus(BELOW_FEATURES, "pages", "returns", "order", "notice", "campaign", "briefing"),
+      "dashboard", plus(BELOW_FEATURES, "pages", "returns", "order", "notice", "campaign", "briefing", "complaint"),
       // (issue 24) a complaint's notices, its order, and its resolutions through the return door
       "complaint", plus(BELOW_FEATURES, "notice", "order", "returns", "pages"),
       // (branch reminders) payment reminders read orders, send through notices (which ask its guard back only

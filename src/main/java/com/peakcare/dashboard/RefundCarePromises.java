@@ -2,10 +2,12 @@ package com.peakcare.dashboard;
 
 import com.peakcare.notice.NoticeFigures;
 import java.time.Instant;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Refund care's promises ("your refund within N hours") for the promises tile, from the notice feature's figures. */
 @Component
+@Order(1)
 class RefundCarePromises implements PromiseSource {
 
   private final NoticeFigures notices;

@@ -52,6 +52,7 @@ class ComplaintProcessTest {
   @Autowired ComplaintFixtures fixtures;
   @Autowired JdbcTemplate jdbc;
   @Autowired ComplaintRetention retention;
+  @Autowired ComplaintFigures figures;
 
   private final List<ProcessInstance> opened = new java.util.ArrayList<>();
 
@@ -315,6 +316,23 @@ class ComplaintProcessTest {
     assertThat(jdbc.queryForObject("select DEMAND from PC_COMPLAINT where COMPLAINT_NO = ?", String.class,
         running.getBusinessKey())).contains("杯子漏水");
     assertThat(retention.expire(Instant.now().plus(Duration.ofDays(1)))).isZero();
+  }
+
+  @Test
+  void shouldCountItsResolutionPromiseAsKeptForTheDashboard() {
+    Instant from = Instant.now();
+    Instant to = from.plus(Duration.ofDays(30));
+    ComplaintFigures.Promises before = figures.resolutionPromises(from, to, Instant.now());
+
+    ProcessInstance kept = open(Severity.LOW, MemberTier.REGULAR, "agent1");
+    resolve(kept, "agent1", "EXPLANATION", Map.of());
+    open(Severity.LOW, MemberTier.REGULAR, "agent1");
+
+    ComplaintFigures.Promises after = figures.resolutionPromises(from, to, Instant.now());
+    assertThat(after.due() - before.due()).isEqualTo(2);
+    assertThat(after.kept() - before.kept()).isEqualTo(1);
+    assertThat(after.open() - before.open()).isEqualTo(1);
+    assertThat(after.late() - before.late()).isZero();
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------

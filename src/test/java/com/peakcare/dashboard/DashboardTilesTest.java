@@ -159,8 +159,13 @@ class DashboardTilesTest {
     assertThat(today.path("onTime").path("n").asLong()).isEqualTo(4);
     assertThat(today.path("onTime").path("rate").asDouble()).isEqualTo(0.5);
     assertThat(today.path("onTime").path("low").asDouble()).isBetween(0.14, 0.16);
+    // complaints' promises come second (issue 24); the known night has none
+    JsonNode complaints = p.path("today").get(1);
+    assertThat(complaints.path("kind").asText()).isEqualTo("complaint");
+    assertThat(complaints.path("due").asLong()).isZero();
     JsonNode days = p.path("perDay");
-    assertThat(days).hasSize(PromisesTile.DAYS);
+    assertThat(days).hasSize(2 * PromisesTile.DAYS);
+    assertThat(days.get(PromisesTile.DAYS).path("kind").asText()).isEqualTo("complaint");
     assertThat(days.get(6).path("day").asText()).isEqualTo("2031-11-11");
     assertThat(days.get(6).path("due").asLong()).isEqualTo(5);
     assertThat(days.get(5).path("day").asText()).isEqualTo("2031-11-10");
