@@ -53,6 +53,7 @@ class ComplaintProcessTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ComplaintRetention retention;
   @Autowired ComplaintFigures figures;
+  @Autowired ComplaintPersonalData personalData;
 
   private final List<ProcessInstance> opened = new java.util.ArrayList<>();
 
@@ -333,6 +334,29 @@ class ComplaintProcessTest {
     assertThat(after.kept() - before.kept()).isEqualTo(1);
     assertThat(after.open() - before.open()).isEqualTo(1);
     assertThat(after.late() - before.late()).isZero();
+  }
+
+  @Test
+  void shouldExportAPersonsComplaintAndEraseTheirWordsOnlyOnceItIsClosed() {
+    ProcessInstance pi = open(Severity.LOW, MemberTier.REGULAR, "agent1");
+    String no = pi.getBusinessKey();
+    com.peakcare.retention.DataSubject subject = new com.peakcare.retention.DataSubject(null, null, "p-test");
+    subject.orderNos().add(complaints.view(no).orderNo());
+
+    personalData.identify(subject);
+    assertThat(subject.caseRefs()).contains(no);
+    assertThat(personalData.export(subject)).singleElement()
+        .satisfies(c -> assertThat(c.get("DEMAND").toString()).contains("杯子漏水"));
+    assertThat(personalData.stillNeeded(subject)).contains(no);
+
+    resolve(pi, "agent1", "EXPLANATION", Map.of());
+    complaints.customerConfirmed(no, "满意，谢谢", "shop1");
+    assertThat(personalData.stillNeeded(subject)).isNull();
+    assertThat(personalData.erase(subject)).isPositive();
+
+    assertThat(jdbc.queryForObject("select DEMAND from PC_COMPLAINT where COMPLAINT_NO = ?", String.class, no))
+        .isEmpty();
+    assertThat(complaints.view(no).status()).isEqualTo(Status.CLOSED);
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------
