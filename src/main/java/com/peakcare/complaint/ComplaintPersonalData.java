@@ -24,11 +24,14 @@ import org.springframework.stereotype.Component;
 class ComplaintPersonalData implements PersonalDataHolder {
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final ComplaintRepository repository;
   private final HistoryService history;
   private final EngineGate gate;
 
-  ComplaintPersonalData(NamedParameterJdbcTemplate jdbc, HistoryService history, EngineGate gate) {
+  ComplaintPersonalData(NamedParameterJdbcTemplate jdbc, ComplaintRepository repository, HistoryService history,
+      EngineGate gate) {
     this.jdbc = jdbc;
+    this.repository = repository;
     this.history = history;
     this.gate = gate;
   }
@@ -75,9 +78,7 @@ class ComplaintPersonalData implements PersonalDataHolder {
     if (nos.isEmpty()) {
       return 0;
     }
-    int n = jdbc.update("update PC_COMPLAINT set DEMAND = '', RESOLUTION_NOTE = null where COMPLAINT_NO in (:c)",
-        Map.of("c", nos));
-    jdbc.update("update PC_COMPLAINT_EVENT set DETAIL = null where COMPLAINT_NO in (:c)", Map.of("c", nos));
+    int n = repository.forgetWords(nos);
     List<String> ended = new ArrayList<>();
     gate.asPeakCare(() -> {
       for (String no : nos) {

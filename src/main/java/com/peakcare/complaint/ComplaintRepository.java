@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,5 +200,27 @@ class ComplaintRepository {
 
   private static Timestamp ts(Instant at) {
     return at == null ? null : Timestamp.from(at);
+  }
+
+  /**
+   * Forgets the customer's words of these complaints (issue 27): the demand, the resolution's note and the timeline's
+   * details; the figures stay. The one definition of "a complaint's words" for ageing out and for erasure.
+   */
+  int forgetWords(Collection<String> complaintNos) {
+    int n = 0;
+    for (String no : complaintNos) {
+      n += jdbc.update("update PC_COMPLAINT_EVENT set DETAIL = null where COMPLAINT_NO = ? and DETAIL is not null", no);
+      n += jdbc.update("update PC_COMPLAINT set DEMAND = '', RESOLUTION_NOTE = null where COMPLAINT_NO = ? and "
+          + "(DEMAND <> '' or RESOLUTION_NOTE is not null)", no);
+    }
+    return n;
+  }
+
+  /** The complaints closed before {@code cutoff} that still hold the customer's words. */
+  List<String> closedBeforeWithWords(Instant cutoff) {
+    Timestamp at = Timestamp.from(cutoff);
+    return jdbc.queryForList("select c.COMPLAINT_NO from PC_COMPLAINT c where c.CLOSED_AT < ? and (c.DEMAND <> '' or "
+        + "c.RESOLUTION_NOTE is not null or exists (select 1 from PC_COMPLAINT_EVENT e where e.COMPLAINT_NO = "
+        + "c.COMPLAINT_NO and e.DETAIL is not null))", String.class, at);
   }
 }

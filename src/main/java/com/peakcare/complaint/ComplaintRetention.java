@@ -1,9 +1,7 @@
 package com.peakcare.complaint;
 
 import com.peakcare.retention.RetentionRule;
-import java.sql.Timestamp;
 import java.time.Instant;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +16,10 @@ class ComplaintRetention implements RetentionRule {
 
   static final String NAME = "complaint-text";
 
-  private final JdbcTemplate jdbc;
+  private final ComplaintRepository repository;
 
-  ComplaintRetention(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  ComplaintRetention(ComplaintRepository repository) {
+    this.repository = repository;
   }
 
   @Override
@@ -31,11 +29,6 @@ class ComplaintRetention implements RetentionRule {
 
   @Override
   public int expire(Instant cutoff) {
-    Timestamp at = Timestamp.from(cutoff);
-    int events = jdbc.update("update PC_COMPLAINT_EVENT set DETAIL = null where DETAIL is not null and COMPLAINT_NO in "
-        + "(select c.COMPLAINT_NO from PC_COMPLAINT c where c.CLOSED_AT < ?)", at);
-    int complaints = jdbc.update("update PC_COMPLAINT set DEMAND = '', RESOLUTION_NOTE = null where CLOSED_AT < ? and "
-        + "(DEMAND <> '' or RESOLUTION_NOTE is not null)", at);
-    return events + complaints;
+    return repository.forgetWords(repository.closedBeforeWithWords(cutoff));
   }
 }
