@@ -29,14 +29,16 @@ class JobAcquisitionBacklogPostgresTest {
         ConfigurableApplicationContext app = PostgresApplicationTest.start(db, "--peakcare.demo=true")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       // 20,000 timers due in three days (open cases), 5,000 notice deliveries due now (the backlog), 6 of them locked
-      // by a node that is executing them, each of its own process instance
+      // by a node that is executing them, each of its own process instance. The backlog is due long ago, so that it
+      // comes before the engine's own jobs (acquisition is by due date): at 01:00 shop time the history-cleanup job
+      // falls due as well, and a backlog due only a minute ago came after it (CI at 17:16 UTC, stop 29).
       jdbc.update("insert into ACT_RU_JOB (ID_, REV_, TYPE_, RETRIES_, DUEDATE_, HANDLER_TYPE_, HANDLER_CFG_,"
           + " SUSPENSION_STATE_, EXCLUSIVE_, PRIORITY_, PROCESS_INSTANCE_ID_) select 'bulk-timer-' || n, 1, 'timer', 3,"
           + " now() + interval '3 days', 'timer-transition', 'x', 1, true, 0, 'pi-timer-' || n"
           + " from generate_series(1, 20000) n");
       jdbc.update("insert into ACT_RU_JOB (ID_, REV_, TYPE_, RETRIES_, DUEDATE_, HANDLER_TYPE_, HANDLER_CFG_,"
           + " SUSPENSION_STATE_, EXCLUSIVE_, PRIORITY_, PROCESS_INSTANCE_ID_) select 'bulk-notice-' || n, 1, 'message',"
-          + " 3, now() - interval '1 minute', 'async-continuation', 'transition-create-scope', 1, true, 0,"
+          + " 3, now() - interval '30 days', 'async-continuation', 'transition-create-scope', 1, true, 0,"
           + " 'pi-notice-' || n from generate_series(1, 5000) n");
       jdbc.update("update ACT_RU_JOB set LOCK_OWNER_ = 'other-node', LOCK_EXP_TIME_ = now() + interval '2 minutes'"
           + " where ID_ in ('bulk-notice-1', 'bulk-notice-2', 'bulk-notice-3', 'bulk-notice-4', 'bulk-notice-5',"
