@@ -16,6 +16,7 @@ abstract class DashboardTile implements PageData {
   private final Tile tile;
   private final DashboardAccess access;
   private final ShopTime time;
+  private TileCache cache;
 
   DashboardTile(Tile tile, DashboardAccess access, ShopTime time) {
     this.tile = tile;
@@ -25,6 +26,12 @@ abstract class DashboardTile implements PageData {
 
   Tile tile() {
     return tile;
+  }
+
+  /** The short shared cache of the figures ({@link TileCache}); without it every read computes. */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void cache(TileCache cache) {
+    this.cache = cache;
   }
 
   @Override
@@ -39,12 +46,17 @@ abstract class DashboardTile implements PageData {
 
   @Override
   public Object read(Viewer viewer, Map<String, String> query) {
-    return access.read(viewer, tile, () -> figures(time.window(query)));
+    return access.read(viewer, tile, () -> shared(time.window(query)));
   }
 
   /** The CSV's rows of these figures (the first is the header), after the same checks as {@link #read}. */
   List<List<Object>> rows(Viewer viewer, Map<String, String> query) {
-    return rows(access.read(viewer, tile, () -> figures(time.window(query))));
+    return rows(access.read(viewer, tile, () -> shared(time.window(query))));
+  }
+
+  /** The figures of this window, from the cache when another reader had them counted a moment ago. */
+  private Object shared(ShopTime.Window window) {
+    return cache == null ? figures(window) : cache.get(TileCache.Key.of(tile, window), () -> figures(window));
   }
 
   abstract Object figures(ShopTime.Window window);

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Repository;
 class ReturnCaseRepository {
 
   private final JdbcTemplate jdbc;
+  private final ReturnFigureLedger figures;
 
-  ReturnCaseRepository(JdbcTemplate jdbc) {
+  ReturnCaseRepository(JdbcTemplate jdbc, ReturnFigureLedger figures) {
     this.jdbc = jdbc;
+    this.figures = figures;
   }
 
   record CaseRow(String returnNo, String orderNo, String type, String reason, BigDecimal amount, String customerKey,
@@ -184,6 +186,8 @@ class ReturnCaseRepository {
         c.requestHash(), c.requestJson(), c.factsJson(), c.processInstanceId(), c.status().name(), c.openedBy(),
         c.deciders().openedByStaff(), ts(c.createdAt()), ts(c.updatedAt()), c.refund().amount(),
         c.refund().refundTo());
+    // the insert writes no assignee and no decision: those come with their own updates
+    figures.opened(new ReturnFigureLedger.Shape(c.status().name(), c.type(), null, c.createdAt(), null));
     LoadedCases.keep(c);
   }
 
@@ -251,6 +255,8 @@ class ReturnCaseRepository {
   }
 
   void updateStatus(String returnNo, Status status) {
+    figures.lock(returnNo).ifPresent(was -> figures.changed(was, new ReturnFigureLedger.Shape(status.name(),
+        was.type(), was.assignee(), was.createdAt(), was.outcome())));
     jdbc.update("update PC_RETURN_CASE set STATUS = ?, UPDATED_AT = ? where RETURN_NO = ?",
         status.name(), ts(Instant.now()), returnNo);
     LoadedCases.update(returnNo, r -> r.with(r.processInstanceId(), status, r.policyOutcome(), r.assignee(),
@@ -258,6 +264,8 @@ class ReturnCaseRepository {
   }
 
   void updatePolicy(String returnNo, String outcome) {
+    figures.lock(returnNo).ifPresent(was -> figures.changed(was, new ReturnFigureLedger.Shape(was.status(),
+        was.type(), was.assignee(), was.createdAt(), outcome)));
     jdbc.update("update PC_RETURN_CASE set POLICY_OUTCOME = ?, UPDATED_AT = ? where RETURN_NO = ?",
         outcome, ts(Instant.now()), returnNo);
     LoadedCases.update(returnNo, r -> r.with(r.processInstanceId(), r.status(), outcome, r.assignee(), r.refund(),
@@ -265,6 +273,8 @@ class ReturnCaseRepository {
   }
 
   void updateAssignee(String returnNo, String assignee, String reason) {
+    figures.lock(returnNo).ifPresent(was -> figures.changed(was, new ReturnFigureLedger.Shape(was.status(),
+        was.type(), assignee, was.createdAt(), was.outcome())));
     jdbc.update("update PC_RETURN_CASE set ASSIGNEE = ?, ASSIGNMENT_REASON = ?, UPDATED_AT = ? where RETURN_NO = ?",
         assignee, reason, ts(Instant.now()), returnNo);
     LoadedCases.update(returnNo, r -> r.with(r.processInstanceId(), r.status(), r.policyOutcome(), assignee,

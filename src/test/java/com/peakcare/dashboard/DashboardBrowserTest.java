@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.peakcare.returns.ReturnFigureKeeper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,12 +37,13 @@ class DashboardBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ReturnFigureKeeper figures;
   @Autowired ShopTime time;
   KnownNight night;
 
   @BeforeEach
   void setUp() {
-    night = new KnownNight(jdbc);
+    night = new KnownNight(jdbc, figures);
     time.clock(Clock.fixed(KnownNight.NOW, ZoneOffset.UTC));
     night.returns();
     night.money();

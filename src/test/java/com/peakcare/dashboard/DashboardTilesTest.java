@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.peakcare.returns.ReturnFigureKeeper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,6 +33,7 @@ class DashboardTilesTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ReturnFigureKeeper figures;
   @Autowired ShopTime time;
   @Autowired StaffDirectory staff;
   Http http;
@@ -40,7 +42,7 @@ class DashboardTilesTest {
   @BeforeEach
   void setUp() {
     http = new Http(port);
-    night = new KnownNight(jdbc);
+    night = new KnownNight(jdbc, figures);
     time.clock(Clock.fixed(KnownNight.NOW, ZoneOffset.UTC));
   }
 
