@@ -1,11 +1,12 @@
 -- One refresh of the whole dashboard as an auditor sees it (all five tiles): the statements the tiles run, as the
--- Java sends them (returns.ReturnFigures, order.OrderFigures, notice.NoticeFigures, engine.EngineFigures), for the
--- night of 2026-11-11 at 23:30 in Asia/Shanghai. pgbench -f refresh.sql: one transaction = one refresh.
+-- Java sends them (returns.ReturnFigures and order.OrderFigures with their kept figures, notice.NoticeFigures,
+-- engine.EngineFigures), for the night of 2026-11-11 at 23:30 in Asia/Shanghai, after after.sql (the kept figures and
+-- the indexes of changelog 095). pgbench -f refresh.sql: one transaction = one refresh.
 -- returns now
-select STATUS, count(*) from PC_RETURN_CASE where STATUS in ('OPEN','UNDER_REVIEW','AWAITING_PARCEL','INSPECTING','AWAITING_SECOND_APPROVAL','REFUNDING','REFUNDED','EXCHANGE_SHIPPED') group by STATUS;
-select CASE_TYPE, count(*) from PC_RETURN_CASE where STATUS in ('OPEN','UNDER_REVIEW','AWAITING_PARCEL','INSPECTING','AWAITING_SECOND_APPROVAL','REFUNDING','REFUNDED','EXCHANGE_SHIPPED') group by CASE_TYPE;
-select ASSIGNEE, STATUS, count(*) from PC_RETURN_CASE where STATUS in ('OPEN','UNDER_REVIEW','AWAITING_PARCEL','INSPECTING','AWAITING_SECOND_APPROVAL','REFUNDING','REFUNDED','EXCHANGE_SHIPPED') group by ASSIGNEE, STATUS order by ASSIGNEE, STATUS;
-select floor(extract(epoch from CREATED_AT) / 3600) as H, POLICY_OUTCOME, count(*) from PC_RETURN_CASE where CREATED_AT >= '2026-11-11 00:00+08' and CREATED_AT < '2026-11-12 00:00+08' group by floor(extract(epoch from CREATED_AT) / 3600), POLICY_OUTCOME order by H;
+select K1, sum(N) from PC_RETURN_FIGURE where KIND = 'S' and HR = 0 group by K1 having sum(N) <> 0;
+select K1, sum(N) from PC_RETURN_FIGURE where KIND = 'T' and HR = 0 group by K1 having sum(N) <> 0;
+select K1, K2, sum(N) from PC_RETURN_FIGURE where KIND = 'A' and HR = 0 group by K1, K2 having sum(N) <> 0 order by K1, K2;
+select HR, K1, sum(N) from PC_RETURN_FIGURE where KIND = 'H' and HR >= 498424 and HR < 498448 group by HR, K1 having sum(N) <> 0 order by HR, K1;
 select TASK_DEF_KEY_, count(*) from ACT_RU_TASK where TASK_DEF_KEY_ in ('Task_ReviewReturnRequest', 'Task_InspectReturnedItem') and DUE_DATE_ < '2026-11-11 15:30' group by TASK_DEF_KEY_;
 -- money
 select count(*), coalesce(sum(AMOUNT), 0) from PC_REFUND where DONE_AT >= '2026-11-11 00:00+08' and DONE_AT < '2026-11-12 00:00+08';
@@ -15,7 +16,7 @@ select CODE, count(*) from PC_ORDER_REFUSAL where AT >= '2026-11-10 00:00+08' an
 select STATUS, count(*) from PC_REFUND_CHANGE where REQUESTED_AT >= '2026-11-10 00:00+08' and REQUESTED_AT < '2026-11-12 00:00+08' and REFUND_TO is not null group by STATUS;
 select count(*), coalesce(sum(coalesce(REFUND_AMOUNT, AMOUNT)), 0) from PC_RETURN_CASE where STATUS = 'REFUNDING';
 select count(*) from ACT_RU_INCIDENT where ACTIVITY_ID_ in ('Task_IssueRefund');
-select count(*), coalesce(sum(case when REFUNDED > 0 then 1 else 0 end), 0), coalesce(sum(PAID_AMOUNT), 0), coalesce(sum(REFUNDED), 0) from PC_ORDER where PAID_AT >= '2026-11-10 00:00+08' and PAID_AT < '2026-11-12 00:00+08';
+select coalesce(sum(ORDERS), 0), coalesce(sum(REFUNDED_ORDERS), 0), coalesce(sum(PAID), 0), coalesce(sum(REFUNDED), 0) from PC_ORDER_FIGURE where HR >= 498400 and HR < 498448;
 -- promises kept: today and each of the last 7 days
 select count(*), coalesce(sum(case when DONE_AT is not null and ON_TIME then 1 else 0 end), 0), coalesce(sum(case when (DONE_AT is not null and not ON_TIME) or (DONE_AT is null and PROMISED_BY < '2026-11-11 23:30+08') then 1 else 0 end), 0), coalesce(sum(case when NEW_PROMISED_BY is not null then 1 else 0 end), 0), coalesce(sum(case when DONE_AT is null and PROMISED_BY >= '2026-11-11 23:30+08' then 1 else 0 end), 0) from PC_REFUND_PROMISE where PROMISED_BY >= '2026-11-11 00:00+08' and PROMISED_BY < '2026-11-12 00:00+08';
 select count(*), coalesce(sum(case when DONE_AT is not null and ON_TIME then 1 else 0 end), 0), coalesce(sum(case when (DONE_AT is not null and not ON_TIME) or (DONE_AT is null and PROMISED_BY < '2026-11-11 23:30+08') then 1 else 0 end), 0), coalesce(sum(case when NEW_PROMISED_BY is not null then 1 else 0 end), 0), coalesce(sum(case when DONE_AT is null and PROMISED_BY >= '2026-11-11 23:30+08' then 1 else 0 end), 0) from PC_REFUND_PROMISE where PROMISED_BY >= '2026-11-05 00:00+08' and PROMISED_BY < '2026-11-06 00:00+08';

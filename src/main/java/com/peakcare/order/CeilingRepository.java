@@ -22,9 +22,11 @@ class CeilingRepository {
   record Reservation(String returnNo, String orderNo, BigDecimal amount, State state) {}
 
   private final JdbcTemplate jdbc;
+  private final OrderFigureLedger figures;
 
-  CeilingRepository(JdbcTemplate jdbc) {
+  CeilingRepository(JdbcTemplate jdbc, OrderFigureLedger figures) {
     this.jdbc = jdbc;
+    this.figures = figures;
   }
 
   /** Claims {@code amount} of the order's money; false when less than that is left (or no such order). */
@@ -41,6 +43,10 @@ class CeilingRepository {
 
   /** Gives back money in flight; {@code refunded} of it counts as paid back from now on. */
   void unclaimMoney(String orderNo, BigDecimal reserved, BigDecimal refunded) {
+    OrderFigureLedger.Shape before = refunded.signum() == 0 ? null : figures.lock(orderNo).orElse(null);
+    if (before != null) {
+      figures.changed(before, before.refunded(refunded));
+    }
     jdbc.update("update PC_ORDER set RESERVED = RESERVED - ?, REFUNDED = REFUNDED + ? where ORDER_NO = ?",
         reserved, refunded, orderNo);
   }

@@ -27,12 +27,41 @@ public class OrderFigures {
     this.jdbc = jdbc;
   }
 
-  /** Orders paid in [from, to) (index PC_IDX_ORDER_PAID: a range over the sale's orders, paid and refunded in the index). */
+  /**
+   * Orders paid in [from, to): the kept figures (OrderFigureLedger, index PC_IDX_ORDER_FIGURE) for the window's whole
+   * hours; a part of an hour at either end (a sale from 20:30) from the orders (index PC_IDX_ORDER_PAID).
+   */
   public RefundRate refundRate(Instant from, Instant to) {
+    long firstWhole = Math.floorDiv(from.getEpochSecond() + 3599, 3600);
+    long endWhole = Math.floorDiv(to.getEpochSecond(), 3600);
+    if (firstWhole >= endWhole) {
+      return counted(from, to);
+    }
+    RefundRate rate = jdbc.queryForObject("select coalesce(sum(ORDERS), 0), coalesce(sum(REFUNDED_ORDERS), 0),"
+        + " coalesce(sum(PAID), 0), coalesce(sum(REFUNDED), 0) from PC_ORDER_FIGURE where HR >= ? and HR < ?",
+        (rs, i) -> new RefundRate(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)),
+        firstWhole, endWhole);
+    Instant wholeFrom = Instant.ofEpochSecond(firstWhole * 3600);
+    Instant wholeTo = Instant.ofEpochSecond(endWhole * 3600);
+    if (from.isBefore(wholeFrom)) {
+      rate = plus(rate, counted(from, wholeFrom));
+    }
+    if (wholeTo.isBefore(to)) {
+      rate = plus(rate, counted(wholeTo, to));
+    }
+    return rate;
+  }
+
+  private RefundRate counted(Instant from, Instant to) {
     return jdbc.queryForObject("select count(*), coalesce(sum(case when REFUNDED > 0 then 1 else 0 end), 0),"
         + " coalesce(sum(PAID_AMOUNT), 0), coalesce(sum(REFUNDED), 0) from PC_ORDER where PAID_AT >= ? and PAID_AT < ?",
         (rs, i) -> new RefundRate(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)),
         Timestamp.from(from), Timestamp.from(to));
+  }
+
+  private static RefundRate plus(RefundRate a, RefundRate b) {
+    return new RefundRate(a.orders() + b.orders(), a.refundedOrders() + b.refundedOrders(), a.paid().add(b.paid()),
+        a.refunded().add(b.refunded()));
   }
 
   /** Refusals recorded in [from, to) per code, the ceiling's among them (index PC_IDX_ORDER_REFUSAL_AT). */

@@ -18,9 +18,11 @@ import org.springframework.stereotype.Repository;
 class OrderRepository {
 
   private final JdbcTemplate jdbc;
+  private final OrderFigureLedger figures;
 
-  OrderRepository(JdbcTemplate jdbc) {
+  OrderRepository(JdbcTemplate jdbc, OrderFigureLedger figures) {
     this.jdbc = jdbc;
+    this.figures = figures;
   }
 
   /** The order row without its lines. */
@@ -66,6 +68,7 @@ class OrderRepository {
         ts(s.paidAt()), paid(s), s.paymentMethod() == null ? null : s.paymentMethod().name(), s.contact().name(),
         s.contact().phone(), s.contact().email(), s.contact().locale(), s.province(), hash, ts(now), ts(now),
         ts(s.autoCloseAt()));
+    figures.changed(null, new OrderFigureLedger.Shape(s.paidAt(), paid(s), BigDecimal.ZERO));
     for (int i = 0; i < s.lines().size(); i++) {
       insertLine(orderNo, i, s.lines().get(i));
     }
@@ -76,7 +79,8 @@ class OrderRepository {
    * paid amount would fall below what is refunded and in flight: false then, nothing written.
    */
   boolean update(String orderNo, String previousHash, OrderSnapshot s, String hash, Instant now) {
-    return jdbc.update("update PC_ORDER set MEMBER_TIER = ?, STATUS = ?, PAID_AT = ?, PAID_AMOUNT = ?,"
+    OrderFigureLedger.Shape before = figures.lock(orderNo).orElse(null);
+    boolean updated = jdbc.update("update PC_ORDER set MEMBER_TIER = ?, STATUS = ?, PAID_AT = ?, PAID_AMOUNT = ?,"
             + " PAYMENT_METHOD = ?, CONTACT_NAME = ?, CONTACT_PHONE = ?, CONTACT_EMAIL = ?, CONTACT_LOCALE = ?,"
             + " PROVINCE = ?, SNAPSHOT_HASH = ?, UPDATED_AT = ?, AUTO_CLOSE_AT = ?"
             + " where ORDER_NO = ? and SNAPSHOT_HASH = ? and REFUNDED + RESERVED <= ?",
@@ -84,6 +88,10 @@ class OrderRepository {
         s.paymentMethod() == null ? null : s.paymentMethod().name(), s.contact().name(), s.contact().phone(),
         s.contact().email(), s.contact().locale(), s.province(), hash, ts(now), ts(s.autoCloseAt()), orderNo,
         previousHash, paid(s)) == 1;
+    if (updated && before != null) {
+      figures.changed(before, new OrderFigureLedger.Shape(s.paidAt(), paid(s), before.refunded()));
+    }
+    return updated;
   }
 
   void insertLine(String orderNo, int lineNo, OrderSnapshot.Line l) {

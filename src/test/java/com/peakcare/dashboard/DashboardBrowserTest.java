@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.peakcare.order.OrderFigureKeeper;
 import com.peakcare.returns.ReturnFigureKeeper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,12 +39,13 @@ class DashboardBrowserTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReturnFigureKeeper figures;
+  @Autowired OrderFigureKeeper orderFigures;
   @Autowired ShopTime time;
   KnownNight night;
 
   @BeforeEach
   void setUp() {
-    night = new KnownNight(jdbc, figures);
+    night = new KnownNight(jdbc, figures, orderFigures);
     time.clock(Clock.fixed(KnownNight.NOW, ZoneOffset.UTC));
     night.returns();
     night.money();

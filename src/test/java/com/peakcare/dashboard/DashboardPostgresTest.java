@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import com.peakcare.order.OrderFigureKeeper;
 import com.peakcare.returns.ReturnFigureKeeper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,7 +34,8 @@ class DashboardPostgresTest {
                 "--spring.datasource.username=" + db.user(), "--camunda.bpm.job-execution.enabled=false",
                 "--spring.jmx.enabled=false", "--peakcare.demo=true")) {
       app.getBean(ShopTime.class).clock(Clock.fixed(KnownNight.NOW, ZoneOffset.UTC));
-      KnownNight night = new KnownNight(app.getBean(JdbcTemplate.class), app.getBean(ReturnFigureKeeper.class));
+      KnownNight night = new KnownNight(app.getBean(JdbcTemplate.class), app.getBean(ReturnFigureKeeper.class),
+          app.getBean(OrderFigureKeeper.class));
       night.returns();
       night.money();
       night.promises();

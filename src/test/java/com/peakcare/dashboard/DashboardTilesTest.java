@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.peakcare.order.OrderFigureKeeper;
 import com.peakcare.returns.ReturnFigureKeeper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,6 +35,7 @@ class DashboardTilesTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReturnFigureKeeper figures;
+  @Autowired OrderFigureKeeper orderFigures;
   @Autowired ShopTime time;
   @Autowired StaffDirectory staff;
   Http http;
@@ -42,7 +44,7 @@ class DashboardTilesTest {
   @BeforeEach
   void setUp() {
     http = new Http(port);
-    night = new KnownNight(jdbc, figures);
+    night = new KnownNight(jdbc, figures, orderFigures);
     time.clock(Clock.fixed(KnownNight.NOW, ZoneOffset.UTC));
   }
 

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import com.peakcare.order.OrderFigureKeeper;
 import com.peakcare.returns.ReturnFigureKeeper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,17 +35,21 @@ final class KnownNight {
   static final String CHECKING_NAME = "<img src=x onerror=\"document.title='pwned'\">双12";
 
   private final JdbcTemplate jdbc;
-  private final ReturnFigureKeeper figures;
+  private final Runnable recount;
   private final List<String[]> cleanup = new ArrayList<>();
-  private boolean casesWritten;
+  private boolean casesWritten; // cases or orders: the kept figures need a recount when they go
 
   /**
-   * {@code figures}: the night's cases are written into PC_RETURN_CASE behind the application's back, so the kept
-   * figures (open cases by status, type and agent, per hour) learn of them by the recount, as after any such repair.
+   * The night's cases and orders are written into their tables behind the application's back, so the kept figures
+   * (open cases by status, type and agent, cases and orders per hour) learn of them by the recount, as after any such
+   * repair.
    */
-  KnownNight(JdbcTemplate jdbc, ReturnFigureKeeper figures) {
+  KnownNight(JdbcTemplate jdbc, ReturnFigureKeeper cases, OrderFigureKeeper orders) {
     this.jdbc = jdbc;
-    this.figures = figures;
+    this.recount = () -> {
+      cases.recount();
+      orders.recount();
+    };
   }
 
   static Instant at(String local) {
@@ -76,7 +81,7 @@ final class KnownNight {
     task("Task_InspectReturnedItem", "2031-11-11T18:00", null);
     task("Task_InspectReturnedItem", "2031-11-11T19:00", null);
     casesWritten = true;
-    figures.recount();
+    recount.run();
   }
 
   /** Money: refunds, refusals, destination changes, an incident at the refund, the sale's registered orders. */
@@ -99,6 +104,8 @@ final class KnownNight {
     order("O3", "100.00", "0", "2031-11-11T10:10");
     order("O4", "100.00", "0", "2031-11-11T23:10");
     order("O5", "100.00", "100.00", "2031-11-09T23:10"); // paid before the sale
+    casesWritten = true;
+    recount.run();
   }
 
   /** Refund care: five promises due on the night, one the day before. */
@@ -159,7 +166,7 @@ final class KnownNight {
     cleanup.clear();
     if (casesWritten) {
       casesWritten = false;
-      figures.recount();
+      recount.run();
     }
   }
 
