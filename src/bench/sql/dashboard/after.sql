@@ -32,7 +32,7 @@ select k.kind, 0, k.k1, k.k2, k.n from generate_series(1, 3000) i, lateral (valu
   ('S', 'OPEN', '', -1::bigint), ('S', 'UNDER_REVIEW', '', 1::bigint), ('A', 'agent' || (i % 200), 'OPEN', -1),
   ('A', 'agent' || (i % 200), 'UNDER_REVIEW', 1)) k(kind, k1, k2, n);
 -- the fold (ReturnFigureKeeper.fold) of those rows, timed, on a copy (the refreshes read the unfolded table)
-\echo fold of a busy minute's rows (copy, insert of the sums, delete):
+\echo fold of a busy minute of rows (copy, insert of the sums, delete):
 create table pc_return_figure_copy as select * from pc_return_figure;
 begin isolation level repeatable read;
 insert into pc_return_figure_copy (id, kind, hr, k1, k2, n) select 100000000 + row_number() over (), kind, hr, k1, k2,
