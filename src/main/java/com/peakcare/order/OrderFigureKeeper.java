@@ -61,8 +61,7 @@ public class OrderFigureKeeper implements SmartLifecycle {
   /** Folds the rows there are now into one per hour; returns how many rows it folded, -1: another node folds. */
   public int fold() {
     Integer folded = snapshot.execute(tx -> {
-      if (postgres && !Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class,
-          LOCK))) {
+      if (!locked()) {
         return -1;
       }
       Long last = jdbc.queryForObject("select max(ID) from PC_ORDER_FIGURE", Long.class);
@@ -79,18 +78,38 @@ public class OrderFigureKeeper implements SmartLifecycle {
 
   /** Rebuilds the figures from the orders as they are (the repair); returns how many hours it wrote. */
   public int recount() {
-    Integer hours = snapshot.execute(tx -> {
-      if (postgres) {
-        jdbc.query("select pg_advisory_xact_lock(?)", rs -> {}, LOCK);
+    // the lock is tried, never waited for (see returns.ReturnFigureKeeper#recount: a waiting transaction's snapshot
+    // would be older than the fold it waited for)
+    Integer hours = null;
+    for (int attempt = 0; hours == null; attempt++) {
+      if (attempt > 600) {
+        throw new IllegalStateException("order figures: another node held the lock for 2 minutes; recount not done");
       }
-      jdbc.update("delete from PC_ORDER_FIGURE");
-      return jdbc.update("insert into PC_ORDER_FIGURE (HR, ORDERS, REFUNDED_ORDERS, PAID, REFUNDED) select H,"
-          + " count(*), sum(case when REFUNDED > 0 then 1 else 0 end), sum(PAID_AMOUNT), sum(REFUNDED) from"
-          + " (select cast(floor(extract(epoch from PAID_AT) / 3600) as bigint) as H, PAID_AMOUNT, REFUNDED"
-          + " from PC_ORDER where PAID_AT is not null) O group by H");
-    });
+      if (attempt > 0) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("order figures: recount interrupted", e);
+        }
+      }
+      hours = snapshot.execute(tx -> locked() ? rebuild() : null);
+    }
     LOG.info("order figures recounted: {} hours", hours);
-    return hours == null ? 0 : hours;
+    return hours;
+  }
+
+  private boolean locked() {
+    return !postgres || Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)",
+        Boolean.class, LOCK));
+  }
+
+  private int rebuild() {
+    jdbc.update("delete from PC_ORDER_FIGURE");
+    return jdbc.update("insert into PC_ORDER_FIGURE (HR, ORDERS, REFUNDED_ORDERS, PAID, REFUNDED) select H,"
+        + " count(*), sum(case when REFUNDED > 0 then 1 else 0 end), sum(PAID_AMOUNT), sum(REFUNDED) from"
+        + " (select cast(floor(extract(epoch from PAID_AT) / 3600) as bigint) as H, PAID_AMOUNT, REFUNDED"
+        + " from PC_ORDER where PAID_AT is not null) O group by H");
   }
 
   /** The kept figures per hour, as their rows sum now (hours that sum to nothing left out). */

@@ -79,27 +79,46 @@ public class ReturnFigureKeeper implements SmartLifecycle {
 
   /** Rebuilds every kept figure from the cases as they are (the repair); returns how many keys it wrote. */
   public int recount() {
-    Integer keys = snapshot.execute(tx -> {
-      if (postgres) {
-        jdbc.query("select pg_advisory_xact_lock(?)", rs -> {}, LOCK);
+    // the lock is tried, never waited for: a transaction that waited would keep the snapshot of before the wait, and
+    // then delete rows a fold committed meanwhile (a serialization failure at REPEATABLE READ)
+    Integer keys = null;
+    for (int attempt = 0; keys == null; attempt++) {
+      if (attempt > 0) {
+        pause(attempt);
       }
-      jdbc.update("delete from PC_RETURN_FIGURE");
-      String open = " where STATUS in (" + String.join(", ", Collections.nCopies(ReturnFigures.OPEN.size(), "?"))
-          + ")";
-      Object[] statuses = ReturnFigures.OPEN.toArray();
-      int n = jdbc.update("insert into PC_RETURN_FIGURE (KIND, HR, K1, K2, N) select 'S', 0, STATUS, '', count(*)"
-          + " from PC_RETURN_CASE" + open + " group by STATUS", statuses);
-      n += jdbc.update("insert into PC_RETURN_FIGURE (KIND, HR, K1, K2, N) select 'T', 0, CASE_TYPE, '', count(*)"
-          + " from PC_RETURN_CASE" + open + " group by CASE_TYPE", statuses);
-      n += jdbc.update("insert into PC_RETURN_FIGURE (KIND, HR, K1, K2, N) select 'A', 0, coalesce(ASSIGNEE, ''),"
-          + " STATUS, count(*) from PC_RETURN_CASE" + open + " group by coalesce(ASSIGNEE, ''), STATUS", statuses);
-      n += jdbc.update("insert into PC_RETURN_FIGURE (KIND, HR, K1, K2, N) select 'H', H, O, '', count(*) from"
-          + " (select cast(floor(extract(epoch from CREATED_AT) / 3600) as bigint) as H,"
-          + " coalesce(POLICY_OUTCOME, '') as O from PC_RETURN_CASE) C group by H, O");
-      return n;
-    });
+      keys = snapshot.execute(tx -> locked() ? rebuild() : null);
+    }
     LOG.info("return figures recounted: {} keys", keys);
-    return keys == null ? 0 : keys;
+    return keys;
+  }
+
+  private static void pause(int attempt) {
+    if (attempt > 600) {
+      throw new IllegalStateException("return figures: another node held the lock for 2 minutes; recount not done");
+    }
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("return figures: recount interrupted", e);
+    }
+  }
+
+  private int rebuild() {
+    jdbc.update("delete from PC_RETURN_FIGURE");
+    String open = " where STATUS in (" + String.join(", ", Collections.nCopies(ReturnFigures.OPEN.size(), "?"))
+        + ")";
+    Object[] statuses = ReturnFigures.OPEN.toArray();
+    int n = jdbc.update("insert into PC_RETURN_FIGURE (KIND, HR, K1, K2, N) select 'S', 0, STATUS, '', count(*)"
+        + " from PC_RETURN_CASE" + open + " group by STATUS", statuses);
+    n += jdbc.update("insert into PC_RETURN_FIGURE (KIND, HR, K1, K2, N) select 'T', 0, CASE_TYPE, '', count(*)"
+        + " from PC_RETURN_CASE" + open + " group by CASE_TYPE", statuses);
+    n += jdbc.update("insert into PC_RETURN_FIGURE (KIND, HR, K1, K2, N) select 'A', 0, coalesce(ASSIGNEE, ''),"
+        + " STATUS, count(*) from PC_RETURN_CASE" + open + " group by coalesce(ASSIGNEE, ''), STATUS", statuses);
+    n += jdbc.update("insert into PC_RETURN_FIGURE (KIND, HR, K1, K2, N) select 'H', H, O, '', count(*) from"
+        + " (select cast(floor(extract(epoch from CREATED_AT) / 3600) as bigint) as H,"
+        + " coalesce(POLICY_OUTCOME, '') as O from PC_RETURN_CASE) C group by H, O");
+    return n;
   }
 
   /** Every kept figure as the ledger's rows sum it now (no zeros). */

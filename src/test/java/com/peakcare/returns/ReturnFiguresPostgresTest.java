@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The dashboard's kept figures (issue 25, {@link ReturnFigureLedger}) on the real PostgreSQL server under a mixed
  * concurrent workload: cases opened over HTTP by the shop's system (the real open path: record, policy decision,
  * assignment, the status the process derives), while other threads change statuses (closing and cancelling too),
- * reassign agents and redo decisions on the same cases, and the fold job runs all along. Afterwards every kept figure
- * equals a fresh count of PC_RETURN_CASE, and the recount rebuilds the same figures.
+ * reassign agents and redo decisions on the same cases, and the fold jobs run all along. Afterwards every kept figure
+ * equals a fresh count of PC_RETURN_CASE (and the orders' of PC_ORDER), and the recount rebuilds the same figures.
  */
 @Tag("own-jvm")
 class ReturnFiguresPostgresTest {
@@ -53,6 +53,7 @@ class ReturnFiguresPostgresTest {
                 "--peakcare.dashboard.fold-every=PT0S")) {
       Http http = new Http(((ServletWebServerApplicationContext) app).getWebServer().getPort());
       ReturnFigureKeeper keeper = app.getBean(ReturnFigureKeeper.class);
+      com.peakcare.order.OrderFigureKeeper orderKeeper = app.getBean(com.peakcare.order.OrderFigureKeeper.class);
       ReturnCaseRepository repository = app.getBean(ReturnCaseRepository.class);
       TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -113,6 +114,7 @@ class ReturnFiguresPostgresTest {
           if (keeper.fold() > 0) {
             folds.incrementAndGet();
           }
+          orderKeeper.fold();
           Thread.sleep(30);
         }
         return null;
@@ -131,6 +133,8 @@ class ReturnFiguresPostgresTest {
       assertThat(folds.get()).as("the fold ran during the workload").isPositive();
       Map<ReturnFigureLedger.Key, Long> fresh = keeper.fresh();
       assertThat(keeper.kept()).isEqualTo(fresh);
+      assertThat(orderKeeper.kept()).as("the orders registered meanwhile, folded meanwhile")
+          .isEqualTo(orderKeeper.fresh());
       // what the tile reads is that figure, and it is the cases' own count
       Map<String, Long> byStatus = new LinkedHashMap<>();
       jdbc.query("select STATUS, count(*) from PC_RETURN_CASE where STATUS in (" + String.join(",",
