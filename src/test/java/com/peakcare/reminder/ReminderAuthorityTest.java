@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,6 +44,7 @@ class ReminderAuthorityTest {
   @Autowired ReminderPoller poller;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired FilterService filters;
   Http http;
   ReminderFixtures fx;
 
@@ -128,10 +130,20 @@ class ReminderAuthorityTest {
     }
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
 
+    // the Tasklist filters: agent1 sees it among the calls to make, not yet among theirs; other departments see none
+    assertThat(filtered(ReminderTasklistFilters.CALLS_TO_MAKE, "agent1", no)).containsExactly(task.getId());
+    assertThat(filtered(ReminderTasklistFilters.MY_CALLS, "agent1", no)).isEmpty();
+    for (String user : List.of("uxlead", "setter1")) {
+      assertThat(http.post("/engine-rest/filter/" + filterId(ReminderTasklistFilters.CALLS_TO_MAKE) + "/list", user,
+          "{}").statusCode()).as(user).isIn(403, 404);
+    }
+
     // the least-privileged person it is for: an after-sales agent claims and records the call
     HttpResponse<String> claim = http.post("/engine-rest/task/" + task.getId() + "/claim", "agent1",
         "{\"userId\":\"agent1\"}");
     assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
+    assertThat(filtered(ReminderTasklistFilters.MY_CALLS, "agent1", no)).containsExactly(task.getId());
+    assertThat(filtered(ReminderTasklistFilters.CALLS_TO_MAKE, "agent1", no)).isEmpty();
     HttpResponse<String> foreign = http.post("/engine-rest/task/" + task.getId() + "/complete", "uxlead",
         "{\"variables\":{\"callOutcome\":{\"value\":\"REACHED\"}}}");
     assertThat(foreign.statusCode()).as(foreign.body()).isIn(403, 404);
@@ -144,6 +156,21 @@ class ReminderAuthorityTest {
         + PaymentReminderCallProcess.KEY + "&processInstanceBusinessKey=" + no + "&firstResult=0&maxResults=10",
         "auditor1").body();
     assertThat(JSON.readTree(historyBody).size()).as(historyBody).isEqualTo(1);
+  }
+
+  private String filterId(String name) {
+    return filters.createFilterQuery().filterName(name).list().stream().filter(f -> f.getOwner() == null)
+        .findFirst().orElseThrow().getId();
+  }
+
+  /** The ids of the filter's tasks of this order, as Tasklist lists them for {@code user}. */
+  private List<String> filtered(String name, String user, String orderNo) throws Exception {
+    HttpResponse<String> res = http.post("/engine-rest/filter/" + filterId(name) + "/list?firstResult=0"
+        + "&maxResults=50", user, "{\"processInstanceBusinessKey\":\"" + orderNo + "\"}");
+    assertThat(res.statusCode()).as(user + ": " + res.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    JSON.readTree(res.body()).forEach(t -> ids.add(t.path("id").asText()));
+    return ids;
   }
 
   private static void expect(List<String> wrong, String user, HttpResponse<String> res, int status) {
