@@ -58,7 +58,7 @@ public final class PeakCareBench {
   private static final int LIFECYCLE_CLIENTS = Integer.getInteger("bench.lifecycleClients", 8);
   private static final int LIFECYCLE_IN_FLIGHT = Integer.getInteger("bench.lifecycleInFlight", 200);
   private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
-  /** Which phases run: open, complete, lifecycle, hammer, reviews (comma-separated). */
+  /** Which phases run: open, complete, lifecycle, hammer, reviews, reminders (comma-separated). */
   private static final String PHASES = System.getProperty("bench.phases", "open,complete,lifecycle,hammer,reviews");
   /** Extra PeakCare arguments, space-separated, e.g. "--spring.datasource.hikari.maximum-pool-size=20". */
   private static final String APP_ARGS = System.getProperty("bench.appArgs", "");
@@ -129,6 +129,9 @@ public final class PeakCareBench {
       if (PHASES.contains("reviews")) {
         new ReviewPhase(db, client, app, this::row, results, notes).run();
       }
+      if (PHASES.contains("reminders")) {
+        new ReminderPhase(db, client, sms, this::row, results, notes).run();
+      }
       results.put("rss_peak_mb", peakRss.get());
       results.put("rss_end_mb", Machine.rssMb());
       row(String.format("%-34s %s", "RSS", "after boot " + rssBoot + " MB, peak under load " + peakRss.get()
@@ -163,6 +166,9 @@ public final class PeakCareBench {
             // the throughput phases load one account each as fast as they can: their per-account rate limits are
             // lifted (issue 26); the history's stays, for the hammer phase
             "--peakcare.rate-limit.rules.open-cases.capacity=0", "--peakcare.rate-limit.rules.lists.capacity=0"));
+    if (PHASES.contains("reminders")) {
+      args.addAll(ReminderPhase.APP_ARGS);
+    }
     for (String extra : APP_ARGS.trim().split("\\s+")) {
       if (!extra.isBlank()) {
         args.add(extra);

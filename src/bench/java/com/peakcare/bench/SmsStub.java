@@ -13,6 +13,9 @@ final class SmsStub implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicLong received = new AtomicLong();
+  /** Messages that came again with an Idempotency-Key already accepted (issue 22: none duplicated). */
+  private final AtomicLong duplicates = new AtomicLong();
+  private final java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   SmsStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -21,6 +24,10 @@ final class SmsStub implements AutoCloseable {
         in.readAllBytes();
       }
       received.incrementAndGet();
+      String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+      if (key != null && !keys.add(key)) {
+        duplicates.incrementAndGet();
+      }
       byte[] body = "{\"status\":\"ACCEPTED\"}".getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
@@ -41,6 +48,10 @@ final class SmsStub implements AutoCloseable {
 
   long received() {
     return received.get();
+  }
+
+  long duplicates() {
+    return duplicates.get();
   }
 
   @Override

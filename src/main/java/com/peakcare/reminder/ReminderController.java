@@ -1,6 +1,5 @@
 package com.peakcare.reminder;
 
-import com.peakcare.identity.Groups;
 import com.peakcare.order.Order;
 import com.peakcare.order.Orders;
 import com.peakcare.reminder.ReminderRepository.Campaign;
@@ -39,8 +38,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Payment reminders over REST (issue 22): operations and supervisors run campaigns and read their honest report; the
- * shop's system (and supervisors) mark buyers who opted out or are blocked; an order's plan and steps are readable by
+ * Payment reminders over REST (issue 22): the operations department (its staff and supervisors, {@link
+ * ReminderAuthority}) runs campaigns and reads their honest report, auditors read it; the shop's system (and
+ * operations) mark buyers who opted out or are blocked; an order's plan and steps are readable by
  * the staff who run it and by the integrator that registered it.
  */
 @RestController
@@ -50,15 +50,20 @@ import org.springframework.web.bind.annotation.RestController;
     + "the report of what reminders add")
 class ReminderController {
 
-  static final String STAFF = "hasAnyAuthority('GROUP_ops', 'GROUP_supervisors')";
+  /** Operations' staff and supervisors (by department, {@link ReminderAuthority}). */
+  static final String RUN = "@reminderAuthority.mayRun(authentication)";
+  /** Who runs campaigns, and auditors (read-only). */
+  static final String READ = "@reminderAuthority.mayRead(authentication)";
 
   private final ReminderCampaigns campaigns;
   private final ReminderReport report;
   private final ReminderRepository repository;
   private final Orders orders;
+  private final ReminderAuthority authority;
 
   ReminderController(ReminderCampaigns campaigns, ReminderReport report, ReminderRepository repository,
-      Orders orders) {
+      Orders orders, ReminderAuthority authority) {
+    this.authority = authority;
     this.campaigns = campaigns;
     this.report = report;
     this.repository = repository;
@@ -87,8 +92,8 @@ class ReminderController {
   }
 
   @PostMapping("/campaigns")
-  @PreAuthorize(STAFF)
-  @Operation(operationId = "startReminderCampaign", summary = "Starts a reminder campaign (ops, supervisors): from now "
+  @PreAuthorize(RUN)
+  @Operation(operationId = "startReminderCampaign", summary = "Starts a reminder campaign (operations: its staff and supervisors): from now "
       + "every unpaid order registered joins it; each buyer's group comes from a hash of its random salt")
   @ApiResponse(responseCode = "201", description = "The campaign, running")
   @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names the field")
@@ -100,16 +105,17 @@ class ReminderController {
   }
 
   @GetMapping("/campaigns")
-  @PreAuthorize(STAFF)
-  @Operation(operationId = "listReminderCampaigns", summary = "Every reminder campaign, newest first (ops, supervisors)")
+  @PreAuthorize(READ)
+  @Operation(operationId = "listReminderCampaigns", summary = "Every reminder campaign, newest first (operations, "
+      + "auditors)")
   @ApiResponse(responseCode = "200", description = "The campaigns")
   List<CampaignView> list() {
     return campaigns.all().stream().map(CampaignView::of).toList();
   }
 
   @GetMapping("/campaigns/{campaignId}")
-  @PreAuthorize(STAFF)
-  @Operation(operationId = "getReminderCampaign", summary = "A reminder campaign (ops, supervisors)")
+  @PreAuthorize(READ)
+  @Operation(operationId = "getReminderCampaign", summary = "A reminder campaign (operations, auditors)")
   @ApiResponse(responseCode = "200", description = "The campaign")
   @ApiResponse(responseCode = "404", description = "No such campaign")
   CampaignView get(@PathVariable String campaignId) {
@@ -117,8 +123,8 @@ class ReminderController {
   }
 
   @PostMapping("/campaigns/{campaignId}/end")
-  @PreAuthorize(STAFF)
-  @Operation(operationId = "endReminderCampaign", summary = "Ends a campaign (ops, supervisors): orders registered "
+  @PreAuthorize(RUN)
+  @Operation(operationId = "endReminderCampaign", summary = "Ends a campaign (operations: its staff and supervisors): orders registered "
       + "from now join none; its orders' steps already planned still run until paid or closed")
   @ApiResponse(responseCode = "200", description = "The campaign, ended")
   @ApiResponse(responseCode = "404", description = "No such campaign")
@@ -128,8 +134,8 @@ class ReminderController {
   }
 
   @GetMapping("/campaigns/{campaignId}/report")
-  @PreAuthorize(STAFF)
-  @Operation(operationId = "getReminderReport", summary = "What the campaign's reminders add (ops, supervisors): per "
+  @PreAuthorize(READ)
+  @Operation(operationId = "getReminderReport", summary = "What the campaign's reminders add (operations, auditors): per "
       + "group and stratum, with intervals, the naive rate labelled as such, the split check and a verdict",
       description = "Counts eligible orders as assigned (intention to treat). Paid rates carry Wilson 95 % intervals; "
           + "the incremental paid rate (reminded − hold-out) a Newcombe 95 % interval (method 10) and a two-sided "
@@ -142,8 +148,9 @@ class ReminderController {
   }
 
   @GetMapping(value = "/campaigns/{campaignId}/report.csv", produces = "text/csv")
-  @PreAuthorize(STAFF)
-  @Operation(operationId = "getReminderReportCsv", summary = "The report's comparisons as CSV (ops, supervisors)")
+  @PreAuthorize(READ)
+  @Operation(operationId = "getReminderReportCsv", summary = "The report's comparisons as CSV (operations, "
+      + "auditors)")
   @ApiResponse(responseCode = "200", description = "One row per stratum", content = @Content(mediaType = "text/csv",
       schema = @Schema(type = "string")))
   @ApiResponse(responseCode = "404", description = "No such campaign", content = @Content(
@@ -159,8 +166,8 @@ class ReminderController {
       long holdoutOrders, long remindedOrders, String text) {}
 
   @GetMapping("/planning")
-  @PreAuthorize(STAFF)
-  @Operation(operationId = "planReminderCampaign", summary = "Orders a campaign needs (ops, supervisors): for the "
+  @PreAuthorize(READ)
+  @Operation(operationId = "planReminderCampaign", summary = "Orders a campaign needs (operations, auditors): for the "
       + "hold-out's expected paid rate, the smallest uplift worth knowing and a hold-out share")
   @ApiResponse(responseCode = "200", description = "The orders needed")
   @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names the parameter")
@@ -183,9 +190,9 @@ class ReminderController {
   record Flag(@NotNull @Pattern(regexp = "OPT_OUT|BLOCKED", message = "OPT_OUT or BLOCKED") String kind) {}
 
   @PutMapping("/buyers/{buyerId}/flag")
-  @PreAuthorize("hasAnyAuthority('GROUP_integrators', 'GROUP_supervisors')")
+  @PreAuthorize("hasAuthority('GROUP_integrators') or " + RUN)
   @Operation(operationId = "flagReminderBuyer", summary = "A buyer gets no reminders from now (integrators, "
-      + "supervisors): OPT_OUT (the buyer asked) or BLOCKED (the shop's block list); pending steps are skipped when due")
+      + "operations): OPT_OUT (the buyer asked) or BLOCKED (the shop's block list); pending steps are skipped when due")
   @ApiResponse(responseCode = "200", description = "The flag, set")
   @ApiResponse(responseCode = "400", description = "Invalid request: `errors` names the field")
   Flag flag(@PathVariable @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.@-]+",
@@ -195,9 +202,9 @@ class ReminderController {
   }
 
   @DeleteMapping("/buyers/{buyerId}/flag")
-  @PreAuthorize("hasAnyAuthority('GROUP_integrators', 'GROUP_supervisors')")
+  @PreAuthorize("hasAuthority('GROUP_integrators') or " + RUN)
   @Operation(operationId = "unflagReminderBuyer", summary = "The buyer may be reminded again (integrators, "
-      + "supervisors)")
+      + "operations)")
   @ApiResponse(responseCode = "204", description = "No flag any more")
   @ApiResponse(responseCode = "404", description = "The buyer had no flag")
   ResponseEntity<Void> unflag(@PathVariable String buyerId) {
@@ -217,15 +224,14 @@ class ReminderController {
       int messagesSent, List<StepView> steps) {}
 
   @GetMapping("/orders/{orderNo}")
-  @PreAuthorize("hasAnyAuthority('GROUP_ops', 'GROUP_supervisors', 'GROUP_integrators')")
+  @PreAuthorize("hasAuthority('GROUP_integrators') or " + READ)
   @Operation(operationId = "getReminderOrder", summary = "An order's reminder plan: its group, its steps and what "
-      + "became of each (ops, supervisors, the integrator that registered it)")
+      + "became of each (operations, auditors, the integrator that registered it)")
   @ApiResponse(responseCode = "200", description = "The order's plan")
   @ApiResponse(responseCode = "404", description = "The order is in no campaign (or, for an integrator, another "
       + "account registered it)")
   OrderView order(@PathVariable String orderNo, Authentication auth) {
-    boolean staff = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Groups.authority(Groups.OPS))
-        || a.getAuthority().equals(Groups.authority(Groups.SUPERVISORS)));
+    boolean staff = authority.mayRead(auth);
     if (!staff && !orders.find(orderNo).map(Order::registeredBy).filter(auth.getName()::equals).isPresent()) {
       throw ApiException.notFound("reminder plan of order " + orderNo);
     }

@@ -15,18 +15,20 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The reminder report page in Cockpit (催付效果 · Reminders, {@code #/peakcare/reminders}): the campaigns to choose from
  * and one campaign's report ({@code reminders/report}, the JSON of {@code GET /api/reminders/campaigns/{id}/report}),
- * and its CSV ({@code reminders/report.csv}); for supervisors and operations, as the API.
+ * and its CSV ({@code reminders/report.csv}); for the operations department and auditors, as the API
+ * ({@link ReminderAuthority}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReminderPages {
 
-  static final Set<String> READERS = Set.of(Groups.SUPERVISORS, Groups.OPS);
+  /** The groups the page lets in before the department is looked at ({@link ReminderAuthority}). */
+  static final Set<String> READERS = Set.of(Groups.SUPERVISORS, Groups.OPS, Groups.AUDITORS);
 
   /** The page's data: the campaigns, and the chosen one's report (the latest campaign's by default). */
   record PageView(List<ReminderController.CampaignView> campaigns, ReminderReport.Report report) {}
 
   @Bean
-  PageData reminderReportPage(ReminderCampaigns campaigns, ReminderReport report) {
+  PageData reminderReportPage(ReminderCampaigns campaigns, ReminderReport report, ReminderAuthority authority) {
     return new PageData() {
       @Override
       public String path() {
@@ -40,6 +42,7 @@ class ReminderPages {
 
       @Override
       public Object read(Viewer viewer, Map<String, String> query) {
+        authority.requireRead(viewer);
         List<ReminderController.CampaignView> all = campaigns.all().stream()
             .map(ReminderController.CampaignView::of).toList();
         String id = chosen(query, all);
@@ -49,7 +52,8 @@ class ReminderPages {
   }
 
   @Bean
-  PageData reminderReportCsvPage(ReminderCampaigns campaigns, ReminderReport report) {
+  PageData reminderReportCsvPage(ReminderCampaigns campaigns, ReminderReport report,
+      ReminderAuthority authority) {
     return new PageData() {
       @Override
       public String path() {
@@ -63,6 +67,7 @@ class ReminderPages {
 
       @Override
       public Object read(Viewer viewer, Map<String, String> query) {
+        authority.requireRead(viewer);
         String id = query.get("campaign");
         if (id == null || id.isBlank()) {
           throw ApiException.invalid("campaign", "必填：催付活动 · required: the campaign");

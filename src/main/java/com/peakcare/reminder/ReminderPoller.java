@@ -23,8 +23,11 @@ import org.springframework.stereotype.Component;
  * Sends the due steps: every {@code peakcare.reminders.poller.interval} (2 s) each node reads up to
  * {@code poller.batch} pending steps due now, earliest first, and sends them on {@code poller.threads} threads, each
  * step in a transaction of its own ({@link ReminderSender}). Nodes polling together meet on the order's row lock and
- * the step's conditional update: a step is sent once. A step that fails stays pending and is tried again next round.
- * No process instance per order: a step is two rows until it is due.
+ * the step's conditional update: a step is sent once. Each round claims its steps first ({@code poller.claim-for}:
+ * on PostgreSQL with {@code for update skip locked}), so two nodes split the due steps instead of meeting on them. A
+ * step that fails is tried again after {@code retry.backoff} doubled each time, and after {@code retry.max-attempts}
+ * it ends FAILED with its error (the report counts it): bounded, never sent twice (a failed attempt's transaction,
+ * notice included, is rolled back). No process instance per order: a step is two rows until it is due.
  */
 @Component
 class ReminderPoller {
@@ -81,7 +84,7 @@ class ReminderPoller {
   Map<ReminderSender.Outcome, Integer> runOnce(Instant now) {
     Map<ReminderSender.Outcome, Integer> tally = new EnumMap<>(ReminderSender.Outcome.class);
     while (true) {
-      List<Step> due = repository.due(now, settings.pollBatch());
+      List<Step> due = repository.claimDue(now, now.plus(settings.claimFor()), settings.pollBatch());
       if (due.isEmpty()) {
         return tally;
       }
@@ -118,9 +121,21 @@ class ReminderPoller {
       sender.withheld(step.orderNo(), step.stepNo(), e.reason());
       return ReminderSender.Outcome.WITHHELD;
     } catch (RuntimeException e) {
-      log.warn("order {}: reminder step {} not sent, tried again next round: {}", step.orderNo(), step.stepNo(),
-          e.toString());
-      return null;
+      try {
+        int attempts = sender.failed(step.orderNo(), step.stepNo(), e.toString(), now);
+        if (attempts >= settings.maxAttempts()) {
+          log.error("order {}: reminder step {} FAILED after {} attempts, given up: {}", step.orderNo(),
+              step.stepNo(), attempts, e.toString());
+          return ReminderSender.Outcome.FAILED;
+        }
+        log.warn("order {}: reminder step {} not sent (attempt {} of {}), tried again at {}: {}", step.orderNo(),
+            step.stepNo(), attempts, settings.maxAttempts(), now.plus(settings.retryAfter(attempts)), e.toString());
+        return ReminderSender.Outcome.RETRY;
+      } catch (RuntimeException again) {
+        log.warn("order {}: reminder step {} not sent, nor its failure recorded (the claim runs out): {}",
+            step.orderNo(), step.stepNo(), again.toString());
+        return null;
+      }
     }
   }
 }

@@ -73,7 +73,9 @@ class ReminderReport {
   record Report(String campaignId, String name, String status, boolean isFinal, String finalText, Instant generatedAt,
       Instant startedAt, Instant endedAt, double holdoutShare, Map<String, BigDecimal> tierShares,
       int minimumPerGroup, Comparison overall, List<Comparison> strata, Naive naive, SampleRatio sampleRatio,
-      Costs costs, Map<String, Long> skipped, String verdict, String verdictText) {}
+      Costs costs, Map<String, Long> skipped, String verdict, String verdictText,
+      @Schema(description = "Steps given up after peakcare.reminders.retry.max-attempts failed attempts (never sent)")
+          long failedSteps) {}
 
   @Transactional(readOnly = true)
   Report of(String campaignId) {
@@ -120,7 +122,7 @@ class ReminderReport {
             + "not final";
     return new Report(c.id(), c.name(), c.status(), isFinal, finalText, now, c.startedAt(), c.endedAt(),
         c.holdoutShare().doubleValue(), ReminderCampaigns.tierShares(c), settings.minPerGroup(), overall, strata,
-        naive, srm, costs, skipped, verdict, text);
+        naive, srm, costs, skipped, verdict, text, repository.failedSteps(campaignId));
   }
 
   private List<Comparison> by(String dimension, List<Cell> cells, Function<Cell, String> key, boolean running) {

@@ -204,10 +204,67 @@ class ReminderRepository {
         orderNo, stepNo).stream().findFirst();
   }
 
-  /** Pending steps due by {@code now}, earliest first. */
+  /** Pending steps due by {@code now} and claimed by no poller, earliest first (read only: see {@link #claimDue}). */
   List<Step> due(Instant now, int limit) {
-    return jdbc.query("select * from PC_REMINDER_STEP where STATE = ? and DUE_AT <= ? order by DUE_AT"
-        + " fetch first " + limit + " rows only", ReminderRepository::step, ReminderStates.PENDING, ts(now));
+    return jdbc.query("select * from PC_REMINDER_STEP where STATE = ? and DUE_AT <= ?"
+        + " and (CLAIMED_UNTIL is null or CLAIMED_UNTIL <= ?) order by DUE_AT fetch first " + limit + " rows only",
+        ReminderRepository::step, ReminderStates.PENDING, ts(now), ts(now));
+  }
+
+  /**
+   * Claims up to {@code limit} due steps for this poller until {@code until}: no other poller takes them meanwhile;
+   * a poller that dies gives them back when the claim runs out. On PostgreSQL one statement whose inner select skips
+   * rows another poller is claiming ({@code for update skip locked}): two nodes polling together split the due steps
+   * without waiting for each other. Elsewhere (H2) a conditional update per step.
+   */
+  List<Step> claimDue(Instant now, Instant until, int limit) {
+    if (postgres) {
+      return jdbc.query("update PC_REMINDER_STEP s set CLAIMED_UNTIL = ? from (select ORDER_NO, STEP_NO"
+              + " from PC_REMINDER_STEP where STATE = ? and DUE_AT <= ? and (CLAIMED_UNTIL is null or CLAIMED_UNTIL"
+              + " <= ?) order by DUE_AT limit " + limit + " for update skip locked) d where s.ORDER_NO = d.ORDER_NO"
+              + " and s.STEP_NO = d.STEP_NO returning s.*", ReminderRepository::step, ts(until),
+          ReminderStates.PENDING, ts(now), ts(now));
+    }
+    return due(now, limit).stream().filter(s -> jdbc.update("update PC_REMINDER_STEP set CLAIMED_UNTIL = ?"
+        + " where ORDER_NO = ? and STEP_NO = ? and STATE = ? and (CLAIMED_UNTIL is null or CLAIMED_UNTIL <= ?)",
+        ts(until), s.orderNo(), s.stepNo(), ReminderStates.PENDING, ts(now)) == 1).toList();
+  }
+
+  /**
+   * A failed attempt at a pending step: counted with its error; tried again at {@code retryAt}, or, when this was the
+   * last of {@code maxAttempts}, the step ends FAILED. The new count, or 0 when the step was not pending any more.
+   */
+  int failed(String orderNo, int stepNo, String error, Instant now, int maxAttempts,
+      java.util.function.IntFunction<Instant> retryAt) {
+    List<Integer> found = jdbc.queryForList("select ATTEMPTS from PC_REMINDER_STEP where ORDER_NO = ? and STEP_NO = ?"
+        + " and STATE = ? for update", Integer.class, orderNo, stepNo, ReminderStates.PENDING);
+    if (found.isEmpty()) {
+      return 0;
+    }
+    int attempts = found.get(0) + 1;
+    String cut = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
+    if (attempts >= maxAttempts) {
+      jdbc.update("update PC_REMINDER_STEP set STATE = ?, ATTEMPTS = ?, LAST_ERROR = ?, REASON = ?, DONE_AT = ?,"
+              + " CLAIMED_UNTIL = null where ORDER_NO = ? and STEP_NO = ?", ReminderStates.FAILED, attempts, cut,
+          "重试 " + attempts + " 次仍失败 · failed " + attempts + " times", ts(now), orderNo, stepNo);
+    } else {
+      jdbc.update("update PC_REMINDER_STEP set ATTEMPTS = ?, LAST_ERROR = ?, DUE_AT = ?, CLAIMED_UNTIL = null"
+          + " where ORDER_NO = ? and STEP_NO = ?", attempts, cut, ts(retryAt.apply(attempts)), orderNo, stepNo);
+    }
+    return attempts;
+  }
+
+  /** Attempts and the last error of a step (0 and null when it never failed). */
+  Object[] attempts(String orderNo, int stepNo) {
+    return jdbc.queryForObject("select ATTEMPTS, LAST_ERROR from PC_REMINDER_STEP where ORDER_NO = ? and STEP_NO = ?",
+        (rs, i) -> new Object[] {rs.getInt(1), rs.getString(2)}, orderNo, stepNo);
+  }
+
+  /** The campaign's steps that ended FAILED (their orders in the campaign). */
+  long failedSteps(String campaignId) {
+    Long n = jdbc.queryForObject("select count(*) from PC_REMINDER_STEP s join PC_REMINDER_ORDER o on o.ORDER_NO ="
+        + " s.ORDER_NO where o.CAMPAIGN_ID = ? and s.STATE = ?", Long.class, campaignId, ReminderStates.FAILED);
+    return n == null ? 0 : n;
   }
 
   /** Every pending step of the order ends now (the order was paid, cancelled, closed); how many. */
@@ -218,15 +275,16 @@ class ReminderRepository {
 
   /** A pending step ends ({@code state}); false when it was not pending any more (another node took it). */
   boolean finish(String orderNo, int stepNo, String state, String reason, String noticeKey, Instant at) {
-    return jdbc.update("update PC_REMINDER_STEP set STATE = ?, REASON = ?, NOTICE_KEY = ?, DONE_AT = ?"
-            + " where ORDER_NO = ? and STEP_NO = ? and STATE = ?", state, reason, noticeKey, ts(at), orderNo, stepNo,
+    return jdbc.update("update PC_REMINDER_STEP set STATE = ?, REASON = ?, NOTICE_KEY = ?, DONE_AT = ?,"
+            + " CLAIMED_UNTIL = null where ORDER_NO = ? and STEP_NO = ? and STATE = ?", state, reason, noticeKey, ts(at),
+        orderNo, stepNo,
         ReminderStates.PENDING) == 1;
   }
 
   /** A pending step waits until {@code dueAt} (quiet hours, the fatigue cap). */
   boolean defer(String orderNo, int stepNo, Instant dueAt, String reason) {
-    return jdbc.update("update PC_REMINDER_STEP set DUE_AT = ?, REASON = ? where ORDER_NO = ? and STEP_NO = ?"
-        + " and STATE = ?", ts(dueAt), reason, orderNo, stepNo, ReminderStates.PENDING) == 1;
+    return jdbc.update("update PC_REMINDER_STEP set DUE_AT = ?, REASON = ?, CLAIMED_UNTIL = null where ORDER_NO = ?"
+        + " and STEP_NO = ? and STATE = ?", ts(dueAt), reason, orderNo, stepNo, ReminderStates.PENDING) == 1;
   }
 
   /** The outcome of the order's call, once. */

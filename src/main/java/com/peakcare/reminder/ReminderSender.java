@@ -38,7 +38,7 @@ class ReminderSender {
   private static final Logger log = LoggerFactory.getLogger(ReminderSender.class);
 
   /** What became of a step. */
-  enum Outcome { SENT, DEFERRED, CANCELLED, WITHHELD, SKIPPED, GONE }
+  enum Outcome { SENT, DEFERRED, CANCELLED, WITHHELD, SKIPPED, GONE, RETRY, FAILED }
 
   private final ReminderRepository repository;
   private final ReminderSettings settings;
@@ -67,6 +67,16 @@ class ReminderSender {
   void withheld(String orderNo, int stepNo, String reason) {
     tx.executeWithoutResult(s -> repository.finish(orderNo, stepNo, ReminderStates.WITHHELD, cut(reason), null,
         Instant.now()));
+  }
+
+  /**
+   * An attempt failed (its transaction rolled back, nothing sent): counted, in a transaction of its own; the step is
+   * tried again later or, at the last attempt, ends FAILED. The attempts so far.
+   */
+  int failed(String orderNo, int stepNo, String error, Instant now) {
+    Integer n = tx.execute(s -> repository.failed(orderNo, stepNo, error, now, settings.maxAttempts(),
+        attempts -> now.plus(settings.retryAfter(attempts))));
+    return n == null ? 0 : n;
   }
 
   private Outcome sendInTransaction(String orderNo, int stepNo, Instant now) {

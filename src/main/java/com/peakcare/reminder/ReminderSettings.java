@@ -32,6 +32,9 @@ public class ReminderSettings {
   private final BigDecimal callMinutes;
   private final int minPerGroup;
   private final double sampleRatioAlpha;
+  private final int maxAttempts;
+  private final Duration claimFor;
+  private final Duration retryBackoff;
 
   ReminderSettings(
       @Value("${peakcare.reminders.min-order-amount:30.00}") BigDecimal minOrderAmount,
@@ -48,10 +51,19 @@ public class ReminderSettings {
       @Value("${peakcare.reminders.cost.call-minute:0.60}") BigDecimal callMinuteCost,
       @Value("${peakcare.reminders.cost.call-minutes:3}") BigDecimal callMinutes,
       @Value("${peakcare.reminders.report.min-per-group:100}") int minPerGroup,
-      @Value("${peakcare.reminders.report.sample-ratio-alpha:0.001}") double sampleRatioAlpha) {
+      @Value("${peakcare.reminders.report.sample-ratio-alpha:0.001}") double sampleRatioAlpha,
+      @Value("${peakcare.reminders.retry.max-attempts:5}") int maxAttempts,
+      @Value("${peakcare.reminders.retry.backoff:PT1M}") Duration retryBackoff,
+      @Value("${peakcare.reminders.poller.claim-for:PT5M}") Duration claimFor) {
     if (pollBatch < 1 || pollThreads < 1 || pollThreads > 16) {
       throw new IllegalStateException("peakcare.reminders.poller: batch ≥ 1 and 1 to 16 threads");
     }
+    if (maxAttempts < 1 || maxAttempts > 20 || retryBackoff.isNegative()) {
+      throw new IllegalStateException("peakcare.reminders.retry: 1 to 20 attempts and a backoff ≥ 0");
+    }
+    this.maxAttempts = maxAttempts;
+    this.claimFor = claimFor;
+    this.retryBackoff = retryBackoff;
     this.minOrderAmount = minOrderAmount;
     this.defaultCloseAfter = defaultCloseAfter;
     this.fatigueCap = fatigueCap;
@@ -77,6 +89,18 @@ public class ReminderSettings {
   Duration pollInterval() { return pollInterval; }
   int pollBatch() { return pollBatch; }
   int pollThreads() { return pollThreads; }
+  /** How long a poller holds the steps it claimed ({@code poller.claim-for}, 5 min): a dead node's come back then. */
+  Duration claimFor() { return claimFor; }
+  /** Attempts of a failing step before it ends FAILED ({@code retry.max-attempts}, 5). */
+  int maxAttempts() { return maxAttempts; }
+
+  /**
+   * The pause after the {@code attempt}-th failure: {@code retry.backoff} (1 min) doubled each time, at most 64 times
+   * it (1 min, 2, 4, 8: the fifth attempt is 15 minutes after the first).
+   */
+  Duration retryAfter(int attempt) {
+    return retryBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 6));
+  }
   BigDecimal smsCost() { return smsCost; }
   BigDecimal callCost() { return callMinuteCost.multiply(callMinutes); }
   int minPerGroup() { return minPerGroup; }

@@ -18,6 +18,8 @@ final class ReminderStates {
   static final String SENT = "SENT";
   static final String WITHHELD = "WITHHELD";
   static final String SKIPPED_STEP = "SKIPPED";
+  /** Sending failed {@code retry.max-attempts} times: given up, with the last error (never sent). */
+  static final String FAILED = "FAILED";
 
   // why an order was skipped
   static final String SMALL = "SMALL_ORDER";
