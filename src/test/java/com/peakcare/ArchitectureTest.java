@@ -215,7 +215,7 @@ class ArchitectureTest {
   }
 
   /** Another feature's classes that are not its API: non-public ones, and its repositories, delegates, listeners. */
-  private static DescribedPredicate<JavaClass> internalOf(Set<String> features) {
+  static DescribedPredicate<JavaClass> internalOf(Set<String> features) {
     return DescribedPredicate.describe("internals of " + features + " (non-public, *Repository, *Delegate, *Listener)",
         c -> {
           String pkg = c.getPackageName();

@@ -77,6 +77,40 @@ class ProcessBeanEdgesTest {
         .containsExactlyInAnyOrderElementsOf(KNOWN.keySet());
   }
 
+  private static final String NOTICE_STEP = "a notice step is notice's own delegate (issue 23 "
+      + "item 4: notice becomes the outbox the features call); goes when the feature's send task calls a bean of its "
+      + "own package that asks notice's public service";
+
+  /**
+   * Beans a model calls in another package that are that package's internals (not public, a *Repository, *Delegate or
+   * *Listener): for a class that is {@link ArchitectureTest#aFeatureUsesNoRepositoryDelegateOrListenerOfAnother}, with
+   * the same predicate ({@code ArchitectureTest.internalOf}), so a model cannot do what a class may not. Each entry
+   * says what removes it; an entry no longer needed fails too.
+   */
+  static final Map<String, String> KNOWN_INTERNAL = Map.of(
+      "campaign-check.bpmn:startCampaignBriefingDelegate",
+      "briefing's delegate, called from campaign's model (the edge KNOWN lists): goes with that edge",
+      "complaint.bpmn:sendNoticeDelegate", NOTICE_STEP,
+      "return-case.bpmn:sendNoticeDelegate", NOTICE_STEP);
+
+  @Test
+  void aModelCallsNoInternalBeanOfAnotherPackage() {
+    Map<String, JavaClass> classes = beanClasses();
+    List<String> violations = new ArrayList<>();
+    for (Edge e : edges()) {
+      Set<String> others = new TreeSet<>(ArchitectureTest.MAY_USE.keySet());
+      others.remove(e.from());
+      if (!e.from().equals(e.to()) && ArchitectureTest.internalOf(others).test(classes.get(e.bean()))) {
+        violations.add(e.model() + ":" + e.bean());
+      }
+    }
+    assertThat(violations.stream().filter(v -> !KNOWN_INTERNAL.containsKey(v)).toList())
+        .as("a model calls another package's internal bean (a repository, delegate, listener or non-public class): "
+            + "call a bean of the process's own package that uses the other package's public service").isEmpty();
+    assertThat(violations).as("known internal beans still called (remove an entry from KNOWN_INTERNAL once gone)")
+        .containsExactlyInAnyOrderElementsOf(KNOWN_INTERNAL.keySet());
+  }
+
   @Test
   void theEdgesAreFoundWhereTheModelsHaveThem() {
     List<Edge> edges = edges();
@@ -140,12 +174,19 @@ class ProcessBeanEdgesTest {
 
   private static Map<String, String> beanPackages() {
     Map<String, String> beans = new HashMap<>();
+    beanClasses().forEach((name, c) -> beans.put(name, topLevel(c.getPackageName())));
+    return beans;
+  }
+
+  /** Bean name → its class. */
+  private static Map<String, JavaClass> beanClasses() {
+    Map<String, JavaClass> beans = new HashMap<>();
     for (JavaClass c : MAIN) {
       for (var annotation : c.getAnnotations()) {
         if (STEREOTYPES.contains(annotation.getRawType().getName())) {
           Object value = annotation.get("value").orElse("");
           String name = value.toString().isEmpty() ? decapitalize(c.getSimpleName()) : value.toString();
-          beans.put(name, topLevel(c.getPackageName()));
+          beans.put(name, c);
         }
       }
     }

@@ -1,6 +1,7 @@
 package com.peakcare.briefing;
 
 import com.peakcare.briefing.BriefingRecords.Credit;
+import com.peakcare.web.JdbcTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,7 +43,7 @@ class BriefingCredits {
     }
     jdbc.update("insert into PC_BRIEFING_CREDIT (ID, CAMPAIGN_CODE, PERSON_ID, KIND, ROUND_NO, REF_ID, DETAIL, "
             + "CREATED_AT) values (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), campaign, person, kind,
-        round, refId, detail, Briefings.utc(Instant.now()));
+        round, refId, detail, JdbcTime.utc(Instant.now()));
     log.info("campaign {} briefing credit {} for {}", campaign, kind, person);
   }
 
@@ -72,6 +73,6 @@ class BriefingCredits {
   private static Credit row(ResultSet rs, int i) throws SQLException {
     return new Credit(rs.getString("ID"), rs.getString("CAMPAIGN_CODE"), rs.getString("PERSON_ID"),
         rs.getString("KIND"), rs.getInt("ROUND_NO"), rs.getString("REF_ID"), rs.getString("DETAIL"),
-        Briefings.instant(rs, "CREATED_AT"));
+        JdbcTime.instant(rs, "CREATED_AT"));
   }
 }

@@ -2,7 +2,7 @@ package com.peakcare.briefing;
 
 import com.peakcare.briefing.CampaignBriefingProcess.Vars;
 import com.peakcare.campaign.CampaignFacts;
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;

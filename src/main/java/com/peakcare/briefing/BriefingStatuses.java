@@ -1,7 +1,7 @@
 package com.peakcare.briefing;
 
 import com.peakcare.briefing.CampaignBriefingProcess.Status;
-import com.peakcare.engine.ProcessStatuses;
+import com.peakcare.engine.status.ProcessStatuses;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import com.peakcare.briefing.BriefingRecords.Round;
 import com.peakcare.briefing.CampaignBriefingProcess.Vars;
 import com.peakcare.campaign.CampaignFacts;
 import com.peakcare.campaign.CampaignItem;
-import com.peakcare.engine.Refusal;
+import com.peakcare.engine.gate.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.peakcare.campaign;
 
 import com.peakcare.campaign.CampaignCheckProcess.Elements;
+import com.peakcare.web.JdbcTime;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +66,10 @@ public class CampaignFigures {
           String code = rs.getString(1);
           long[] r = reports.getOrDefault(code, new long[3]);
           Object[] f = fines.getOrDefault(code, new Object[] {0L, BigDecimal.ZERO});
-          Timestamp launched = rs.getTimestamp(5);
           String stage = rs.getString(3);
           return new CampaignLine(code, rs.getString(2), stage, Stage.valueOf(stage).label(),
-              rs.getTimestamp(4).toInstant(), launched == null ? null : launched.toInstant(), rs.getString(6),
+              JdbcTime.instant(rs, 4), JdbcTime.instant(rs, 5), rs.getString(6),
               r[0], r[1], r[2], (Long) f[0], (BigDecimal) f[1]);
-        }, Stage.CLOSED.name(), Timestamp.from(since));
+        }, Stage.CLOSED.name(), JdbcTime.utc(since));
   }
 }

@@ -22,11 +22,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -38,14 +34,13 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The campaign's records: registration, versions (items and their hash), pre-check findings and their
  * justifications, the all-hands roll and the error reports. The process's delegates and listeners and the
- * controller all go through here.
+ * controller all go through here; the SQL is {@link CampaignRepository}'s.
  */
 @Service
 class CampaignService {
@@ -66,12 +61,12 @@ class CampaignService {
   /** Items per campaign version: a promotion's rules, not a catalogue (every form and check shows all of them). */
   static final int MAX_ITEMS = 200;
 
-  private final JdbcTemplate jdbc;
+  private final CampaignRepository records;
   private final PreCheck preCheck;
   private final Validator validator;
 
-  CampaignService(JdbcTemplate jdbc, PreCheck preCheck, Validator validator) {
-    this.jdbc = jdbc;
+  CampaignService(CampaignRepository records, PreCheck preCheck, Validator validator) {
+    this.records = records;
     this.preCheck = preCheck;
     this.validator = validator;
   }
@@ -86,9 +81,7 @@ class CampaignService {
       throw ApiException.conflict("campaign " + code + " already exists");
     }
     Instant now = Instant.now();
-    jdbc.update("insert into PC_CAMPAIGN (CODE, NAME, SETTER_ID, GO_LIVE_AT, ALL_HANDS_DEADLINE, CURRENT_VERSION, "
-            + "STAGE, CREATED_AT) values (?, ?, ?, ?, ?, 1, ?, ?)",
-        code, name, setter, utc(goLiveAt), utc(allHandsDeadline), Stage.PRE_CHECK.name(), utc(now));
+    records.insertCampaign(code, name, setter, goLiveAt, allHandsDeadline, Stage.PRE_CHECK, now);
     insertVersion(code, 1, normalise(items), setter);
     log.info("campaign {} registered by {}", code, setter);
     return find(code).orElseThrow();
@@ -108,7 +101,7 @@ class CampaignService {
     }
     int next = c.currentVersion() + 1;
     insertVersion(code, next, normalised, by);
-    jdbc.update("update PC_CAMPAIGN set CURRENT_VERSION = ? where CODE = ?", next, code);
+    records.setCurrentVersion(code, next);
     log.info("campaign {} version {} saved by {}", code, next, by);
     return version(code, next);
   }
@@ -147,21 +140,15 @@ class CampaignService {
 
   private void insertVersion(String code, int no, List<CampaignItem> items, String by) {
     Instant now = Instant.now();
-    jdbc.update("insert into PC_CAMPAIGN_VERSION (CAMPAIGN_CODE, VERSION_NO, HASH, ITEMS_JSON, CREATED_BY, CREATED_AT) "
-        + "values (?, ?, ?, ?, ?, ?)", code, no, hash(items), canonical(items), by, utc(now));
+    records.insertVersion(code, no, hash(items), canonical(items), by, now);
     // a justification stays with an unchanged item; any change to the item asks for a new one
     for (PreCheck.Result r : preCheck.check(items)) {
       CampaignItem item = items.stream().filter(i -> i.id().equals(r.itemId())).findFirst().orElseThrow();
       String itemHash = itemHash(item);
-      Optional<String[]> carried = jdbc.query("select JUSTIFICATION, JUSTIFIED_BY from PC_CAMPAIGN_FINDING where "
-                  + "CAMPAIGN_CODE = ? and VERSION_NO = ? and CODE = ? and ITEM_ID = ? and ITEM_HASH = ? "
-                  + "and JUSTIFICATION is not null",
-              (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, code, no - 1, r.code(), r.itemId(), itemHash)
-          .stream().findFirst();
-      jdbc.update("insert into PC_CAMPAIGN_FINDING (ID, CAMPAIGN_CODE, VERSION_NO, CODE, ITEM_ID, ITEM_HASH, MESSAGE, "
-              + "FIX, JUSTIFICATION, JUSTIFIED_BY, CREATED_AT) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          UUID.randomUUID().toString(), code, no, r.code(), r.itemId(), itemHash, r.message(), r.fix(),
-          carried.map(x -> x[0]).orElse(null), carried.map(x -> x[1]).orElse(null), utc(now));
+      Optional<CampaignRepository.Justification> carried = records.justification(code, no - 1, r.code(), r.itemId(),
+          itemHash);
+      records.insertFinding(UUID.randomUUID().toString(), code, no, r.code(), r.itemId(), itemHash, r.message(),
+          r.fix(), carried, now);
     }
   }
 
@@ -169,8 +156,7 @@ class CampaignService {
   @Transactional
   int justifyOpenFindings(String code, String justification, String by) {
     Campaign c = require(code);
-    int n = jdbc.update("update PC_CAMPAIGN_FINDING set JUSTIFICATION = ?, JUSTIFIED_BY = ? where CAMPAIGN_CODE = ? "
-        + "and VERSION_NO = ? and JUSTIFICATION is null", justification, by, code, c.currentVersion());
+    int n = records.justifyOpenFindings(code, c.currentVersion(), justification, by);
     if (n > 0) {
       log.info("campaign {}: {} finding(s) justified by {}", code, n, by);
     }
@@ -186,32 +172,29 @@ class CampaignService {
     if (!f.open()) {
       throw ApiException.conflict("finding " + findingId + " is already justified");
     }
-    jdbc.update("update PC_CAMPAIGN_FINDING set JUSTIFICATION = ?, JUSTIFIED_BY = ? where ID = ?",
-        justification, by, findingId);
+    records.justifyFinding(findingId, justification, by);
     return findings(code, c.currentVersion()).stream().filter(x -> x.id().equals(findingId)).findFirst().orElseThrow();
   }
 
   /** Task_RunPreCheck: the process attaches itself to the campaign's record; a process without one stops here. */
   void attachProcess(String code, String processInstanceId) {
-    if (code == null || jdbc.update("update PC_CAMPAIGN set PROCESS_INSTANCE_ID = ? where CODE = ? and "
-        + "PROCESS_INSTANCE_ID is null", processInstanceId, code) != 1) {
+    if (code == null || !records.attachProcess(code, processInstanceId)) {
       throw new IllegalStateException("campaign " + code + " is not registered, or already has its process: campaign"
           + " checks are started through POST /api/campaigns or Tasklist's start form");
     }
   }
 
   void setStage(String code, Stage stage) {
-    jdbc.update("update PC_CAMPAIGN set STAGE = ? where CODE = ?", stage.name(), code);
+    records.setStage(code, stage);
   }
 
   void block(String code, String reason) {
-    jdbc.update("update PC_CAMPAIGN set BLOCKED_REASON = ? where CODE = ?", reason, code);
+    records.setBlockedReason(code, reason);
     log.info("campaign {} launch blocked: {}", code, reason);
   }
 
   void launch(String code) {
-    jdbc.update("update PC_CAMPAIGN set BLOCKED_REASON = null, LAUNCHED_AT = ? where CODE = ?", utc(Instant.now()),
-        code);
+    records.launched(code, Instant.now());
     log.info("campaign {} approved for launch", code);
   }
 
@@ -219,29 +202,20 @@ class CampaignService {
 
   /** Opens an all-hands round for the current version: one row per participant. Returns the round number. */
   int openAllHandsRound(String code, int version, List<String> participants) {
-    Integer last = jdbc.queryForObject("select max(ROUND_NO) from PC_CAMPAIGN_ALL_HANDS where CAMPAIGN_CODE = ?",
-        Integer.class, code);
-    int round = last == null ? 1 : last + 1;
+    int round = records.lastAllHandsRound(code) + 1;
     for (String user : participants) {
-      jdbc.update("insert into PC_CAMPAIGN_ALL_HANDS (CAMPAIGN_CODE, ROUND_NO, USER_ID, VERSION_NO, STATUS) "
-          + "values (?, ?, ?, ?, 'OPEN')", code, round, user, version);
+      records.insertAllHands(code, round, user, version);
     }
     return round;
   }
 
   void recordAllHandsSignOff(String code, String user, int errorCount) {
-    jdbc.update("update PC_CAMPAIGN_ALL_HANDS set STATUS = 'SIGNED', ERROR_COUNT = ?, CLOSED_AT = ? "
-            + "where CAMPAIGN_CODE = ? and USER_ID = ? and STATUS = 'OPEN' and ROUND_NO = "
-            + "(select max(ROUND_NO) from PC_CAMPAIGN_ALL_HANDS where CAMPAIGN_CODE = ?)",
-        errorCount, utc(Instant.now()), code, user, code);
+    records.signAllHands(code, user, errorCount, Instant.now());
   }
 
   /** Closes the latest round: whoever has not signed is listed as closed without a sign-off. */
   int closeAllHandsRound(String code) {
-    int n = jdbc.update("update PC_CAMPAIGN_ALL_HANDS set STATUS = 'CLOSED_UNSIGNED', CLOSED_AT = ? "
-            + "where CAMPAIGN_CODE = ? and STATUS = 'OPEN' and ROUND_NO = "
-            + "(select max(ROUND_NO) from PC_CAMPAIGN_ALL_HANDS where CAMPAIGN_CODE = ?)",
-        utc(Instant.now()), code, code);
+    int n = records.closeAllHandsUnsigned(code, Instant.now());
     if (n > 0) {
       log.info("campaign {} all-hands check closed: {} participant(s) did not sign", code, n);
     }
@@ -249,48 +223,35 @@ class CampaignService {
   }
 
   List<AllHandsEntry> allHands(String code) {
-    return jdbc.query("select * from PC_CAMPAIGN_ALL_HANDS where CAMPAIGN_CODE = ? order by ROUND_NO, USER_ID",
-        (rs, i) -> new AllHandsEntry(rs.getInt("ROUND_NO"), rs.getString("USER_ID"), rs.getInt("VERSION_NO"),
-            rs.getString("STATUS"), (Integer) rs.getObject("ERROR_COUNT"), instant(rs, "CLOSED_AT")), code);
+    return records.allHands(code);
   }
 
   ErrorReport report(String code, int version, String source, String reportedBy, int errorCount, String notes) {
     String id = UUID.randomUUID().toString();
-    jdbc.update("insert into PC_CAMPAIGN_ERROR_REPORT (ID, CAMPAIGN_CODE, VERSION_NO, SOURCE, REPORTED_BY, "
-            + "ERROR_COUNT, NOTES, STATUS, CREATED_AT) values (?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?)",
-        id, code, version, source, reportedBy, errorCount, notes, utc(Instant.now()));
+    records.insertErrorReport(id, code, version, source, reportedBy, errorCount, notes, Instant.now());
     return errorReport(id).orElseThrow();
   }
 
   void confirm(String reportId, int confirmedCount, String by) {
-    jdbc.update("update PC_CAMPAIGN_ERROR_REPORT set STATUS = ?, CONFIRMED_COUNT = ?, CONFIRMED_BY = ? "
-        + "where ID = ? and STATUS = 'REPORTED'", confirmedCount > 0 ? "CONFIRMED" : "REJECTED", confirmedCount, by,
-        reportId);
+    records.confirm(reportId, confirmedCount, by);
   }
 
   List<String> unconfirmedReports(String code, int version, String source) {
-    return jdbc.queryForList("select ID from PC_CAMPAIGN_ERROR_REPORT where CAMPAIGN_CODE = ? and VERSION_NO = ? "
-        + "and SOURCE = ? and STATUS = 'REPORTED' order by CREATED_AT, ID", String.class, code, version, source);
+    return records.unconfirmedReports(code, version, source);
   }
 
   Optional<ErrorReport> errorReport(String id) {
-    return jdbc.query("select * from PC_CAMPAIGN_ERROR_REPORT where ID = ?", CampaignService::errorReportRow, id)
-        .stream().findFirst();
+    return records.errorReport(id);
   }
 
   List<ErrorReport> errorReports(String code) {
-    return jdbc.query("select * from PC_CAMPAIGN_ERROR_REPORT where CAMPAIGN_CODE = ? order by CREATED_AT, ID",
-        CampaignService::errorReportRow, code);
+    return records.errorReports(code);
   }
 
   // ---- reading ---------------------------------------------------------------------------------------------
 
   Optional<Campaign> find(String code) {
-    return jdbc.query("select * from PC_CAMPAIGN where CODE = ?", (rs, i) -> new Campaign(rs.getString("CODE"),
-        rs.getString("NAME"), rs.getString("SETTER_ID"), instant(rs, "GO_LIVE_AT"), instant(rs, "ALL_HANDS_DEADLINE"),
-        rs.getInt("CURRENT_VERSION"), Stage.valueOf(rs.getString("STAGE")), rs.getString("BLOCKED_REASON"),
-        rs.getString("PROCESS_INSTANCE_ID"), instant(rs, "CREATED_AT"), instant(rs, "LAUNCHED_AT")), code)
-        .stream().findFirst();
+    return records.find(code);
   }
 
   Campaign require(String code) {
@@ -298,8 +259,7 @@ class CampaignService {
   }
 
   Version version(String code, int no) {
-    return jdbc.query("select * from PC_CAMPAIGN_VERSION where CAMPAIGN_CODE = ? and VERSION_NO = ?",
-        CampaignService::versionRow, code, no).stream().findFirst().orElseThrow();
+    return records.version(code, no).orElseThrow();
   }
 
   Version currentVersion(String code) {
@@ -307,13 +267,11 @@ class CampaignService {
   }
 
   List<Version> versions(String code) {
-    return jdbc.query("select * from PC_CAMPAIGN_VERSION where CAMPAIGN_CODE = ? order by VERSION_NO",
-        CampaignService::versionRow, code);
+    return records.versions(code);
   }
 
   List<Finding> findings(String code, int version) {
-    return jdbc.query("select * from PC_CAMPAIGN_FINDING where CAMPAIGN_CODE = ? and VERSION_NO = ? "
-        + "order by ITEM_ID, CODE", CampaignService::findingRow, code, version);
+    return records.findings(code, version);
   }
 
   List<Finding> openFindings(String code) {
@@ -447,39 +405,5 @@ class CampaignService {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  // ---- rows ------------------------------------------------------------------------------------------------
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Version versionRow(ResultSet rs, int i) throws SQLException {
-    List<CampaignItem> items;
-    try {
-      items = CANONICAL.readValue(rs.getString("ITEMS_JSON"), new TypeReference<List<CampaignItem>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored items unreadable", e);
-    }
-    return new Version(rs.getInt("VERSION_NO"), rs.getString("HASH"), items, rs.getString("CREATED_BY"),
-        instant(rs, "CREATED_AT"));
-  }
-
-  private static Finding findingRow(ResultSet rs, int i) throws SQLException {
-    return new Finding(rs.getString("ID"), rs.getInt("VERSION_NO"), rs.getString("CODE"), rs.getString("ITEM_ID"),
-        rs.getString("MESSAGE"), rs.getString("FIX"), rs.getString("JUSTIFICATION"), rs.getString("JUSTIFIED_BY"));
-  }
-
-  private static ErrorReport errorReportRow(ResultSet rs, int i) throws SQLException {
-    return new ErrorReport(rs.getString("ID"), rs.getString("CAMPAIGN_CODE"), rs.getInt("VERSION_NO"),
-        rs.getString("SOURCE"), rs.getString("REPORTED_BY"), rs.getInt("ERROR_COUNT"), rs.getString("NOTES"),
-        rs.getString("STATUS"), (Integer) rs.getObject("CONFIRMED_COUNT"), rs.getString("CONFIRMED_BY"),
-        instant(rs, "CREATED_AT"));
   }
 }

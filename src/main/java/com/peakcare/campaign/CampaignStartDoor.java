@@ -2,9 +2,9 @@ package com.peakcare.campaign;
 
 import static com.peakcare.campaign.CampaignCheckProcess.Vars;
 
-import com.peakcare.engine.Actor;
-import com.peakcare.engine.Refusal;
-import com.peakcare.engine.StartDoor;
+import com.peakcare.engine.gate.Actor;
+import com.peakcare.engine.gate.Refusal;
+import com.peakcare.engine.gate.StartDoor;
 import com.peakcare.identity.Groups;
 import com.peakcare.web.ApiException;
 import java.time.Instant;

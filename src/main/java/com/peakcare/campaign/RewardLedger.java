@@ -1,5 +1,8 @@
 package com.peakcare.campaign;
 
+import static com.peakcare.web.JdbcTime.instant;
+import static com.peakcare.web.JdbcTime.utc;
+
 import com.peakcare.campaign.CampaignRecords.ErrorReport;
 import com.peakcare.campaign.CampaignRecords.LedgerEntry;
 import java.math.BigDecimal;
@@ -66,7 +69,7 @@ class RewardLedger {
     jdbc.update("insert into PC_CAMPAIGN_LEDGER (ID, CAMPAIGN_CODE, VERSION_NO, PERSON_ID, KIND, AMOUNT, CURRENCY, "
             + "ERROR_COUNT, REPORT_ID, ON_BEHALF_OF, REASON, CREATED_AT) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         e.id(), e.campaign(), e.version(), e.person(), e.kind(), e.amount(), e.currency(), e.errorCount(),
-        e.reportId(), e.onBehalfOf(), e.reason(), CampaignService.utc(e.createdAt()));
+        e.reportId(), e.onBehalfOf(), e.reason(), utc(e.createdAt()));
     return e;
   }
 
@@ -97,6 +100,6 @@ class RewardLedger {
     return new LedgerEntry(rs.getString("ID"), rs.getString("CAMPAIGN_CODE"), rs.getInt("VERSION_NO"),
         rs.getString("PERSON_ID"), rs.getString("KIND"), rs.getBigDecimal("AMOUNT"), rs.getString("CURRENCY"),
         rs.getInt("ERROR_COUNT"), rs.getString("REPORT_ID"), rs.getString("ON_BEHALF_OF"), rs.getString("REASON"),
-        CampaignService.instant(rs, "CREATED_AT"));
+        instant(rs, "CREATED_AT"));
   }
 }

@@ -1,6 +1,6 @@
 package com.peakcare.complaint;
 
-import com.peakcare.engine.ProcessStatuses;
+import com.peakcare.engine.status.ProcessStatuses;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import com.peakcare.complaint.ComplaintProcess.Elements;
 import com.peakcare.complaint.ComplaintProcess.Vars;
 import com.peakcare.complaint.ComplaintRepository.Row;
 import com.peakcare.complaint.ComplaintRepository.Targets;
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import com.peakcare.notice.NoticeType;
 import com.peakcare.notice.NoticeService;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package com.peakcare.complaint;
 
 import com.peakcare.complaint.ComplaintProcess.Elements;
-import com.peakcare.engine.TasklistFilter;
+import com.peakcare.engine.tasklist.TasklistFilter;
 import com.peakcare.identity.Groups;
 import java.util.List;
 import org.springframework.context.annotation.Bean;

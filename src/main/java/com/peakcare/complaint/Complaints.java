@@ -4,7 +4,7 @@ import com.peakcare.complaint.ComplaintProcess.Elements;
 import com.peakcare.complaint.ComplaintProcess.Messages;
 import com.peakcare.complaint.ComplaintProcess.Vars;
 import com.peakcare.complaint.ComplaintRepository.Row;
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import com.peakcare.identity.Groups;
 import com.peakcare.identity.StaffDirectory;
 import com.peakcare.notice.NoticeService;

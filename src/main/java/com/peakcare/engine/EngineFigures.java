@@ -1,5 +1,6 @@
 package com.peakcare.engine;
 
+import com.peakcare.engine.tasklist.TasklistFilters;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.peakcare.notice;
 
-import com.peakcare.engine.ExpectedFailure;
+import com.peakcare.engine.failure.ExpectedFailure;
 import com.peakcare.retention.PersonalData;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.peakcare.pages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import com.peakcare.web.ApiException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,6 +1,6 @@
 package com.peakcare.pages;
 
-import com.peakcare.engine.Actor;
+import com.peakcare.engine.gate.Actor;
 import com.peakcare.identity.Groups;
 import java.util.Collection;
 import java.util.Set;

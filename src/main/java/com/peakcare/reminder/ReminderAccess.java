@@ -4,9 +4,9 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 
-import com.peakcare.engine.Actor;
-import com.peakcare.engine.Refusal;
-import com.peakcare.engine.StartDoor;
+import com.peakcare.engine.gate.Actor;
+import com.peakcare.engine.gate.Refusal;
+import com.peakcare.engine.gate.StartDoor;
 import com.peakcare.identity.AccessRules;
 import com.peakcare.identity.FeatureGrants;
 import com.peakcare.identity.Groups;

@@ -1,6 +1,6 @@
 package com.peakcare.reminder;
 
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import com.peakcare.order.ItemRole;
 import com.peakcare.order.Order;
 import com.peakcare.order.OrderStatus;

@@ -1,6 +1,6 @@
 package com.peakcare.reminder;
 
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.peakcare.reminder;
 
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import com.peakcare.notice.Notice;
 import com.peakcare.notice.NoticeCustomer;
 import com.peakcare.notice.NoticeService;

@@ -65,7 +65,7 @@ public class CaseSteps { // public for the models' expressions (${caseSteps.agen
   }
 
   /** A step the case record does not back (no record, not due): never retried, an incident at once. */
-  static final class NotOwed extends IllegalStateException implements com.peakcare.engine.FailsAtOnce {
+  static final class NotOwed extends IllegalStateException implements com.peakcare.engine.failure.FailsAtOnce {
     NotOwed(String message) {
       super(message);
     }

@@ -1,6 +1,6 @@
 package com.peakcare.returns;
 
-import com.peakcare.engine.Refusal;
+import com.peakcare.engine.gate.Refusal;
 import com.peakcare.order.CeilingRefused;
 import com.peakcare.returns.ReturnCaseProcess.Messages;
 import com.peakcare.returns.ReturnCaseProcess.Status;

@@ -1,6 +1,6 @@
 package com.peakcare.returns;
 
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

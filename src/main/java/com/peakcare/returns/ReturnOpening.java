@@ -1,6 +1,6 @@
 package com.peakcare.returns;
 
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import com.peakcare.identity.Groups;
 import com.peakcare.identity.StaffDirectory;
 import com.peakcare.order.LineClaim;

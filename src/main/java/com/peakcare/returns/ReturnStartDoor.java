@@ -1,8 +1,8 @@
 package com.peakcare.returns;
 
-import com.peakcare.engine.Actor;
-import com.peakcare.engine.Refusal;
-import com.peakcare.engine.StartDoor;
+import com.peakcare.engine.gate.Actor;
+import com.peakcare.engine.gate.Refusal;
+import com.peakcare.engine.gate.StartDoor;
 import com.peakcare.identity.Groups;
 import com.peakcare.returns.ReturnCaseProcess.CaseType;
 import com.peakcare.returns.ReturnCaseProcess.Reason;

@@ -1,6 +1,6 @@
 package com.peakcare.returns;
 
-import com.peakcare.engine.ProcessStatuses;
+import com.peakcare.engine.status.ProcessStatuses;
 import com.peakcare.returns.ReturnCaseProcess.Status;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -1,11 +1,11 @@
 package com.peakcare.returns;
 
-import com.peakcare.engine.Actor;
-import com.peakcare.engine.EngineGate;
-import com.peakcare.engine.FormValues;
-import com.peakcare.engine.Refusal;
-import com.peakcare.engine.TaskFacts;
-import com.peakcare.engine.TaskPolicy;
+import com.peakcare.engine.gate.Actor;
+import com.peakcare.engine.gate.EngineGate;
+import com.peakcare.engine.gate.FormValues;
+import com.peakcare.engine.gate.Refusal;
+import com.peakcare.engine.gate.TaskFacts;
+import com.peakcare.engine.gate.TaskPolicy;
 import com.peakcare.identity.Groups;
 import com.peakcare.identity.StaffDirectory;
 import com.peakcare.notice.NoticeCustomer;

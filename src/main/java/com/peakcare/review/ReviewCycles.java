@@ -1,6 +1,6 @@
 package com.peakcare.review;
 
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import com.peakcare.review.ReviewRepository.Cycle;
 import java.time.Instant;
 import java.time.ZoneId;

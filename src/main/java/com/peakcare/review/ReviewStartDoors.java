@@ -1,8 +1,8 @@
 package com.peakcare.review;
 
-import com.peakcare.engine.Actor;
-import com.peakcare.engine.Refusal;
-import com.peakcare.engine.StartDoor;
+import com.peakcare.engine.gate.Actor;
+import com.peakcare.engine.gate.Refusal;
+import com.peakcare.engine.gate.StartDoor;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.context.annotation.Bean;

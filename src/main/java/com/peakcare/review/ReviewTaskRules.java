@@ -1,8 +1,8 @@
 package com.peakcare.review;
 
-import com.peakcare.engine.Actor;
-import com.peakcare.engine.Refusal;
-import com.peakcare.engine.TaskFacts;
+import com.peakcare.engine.gate.Actor;
+import com.peakcare.engine.gate.Refusal;
+import com.peakcare.engine.gate.TaskFacts;
 
 /**
  * The rules the review feature's two tasks share (a meeting's, a serious review's): a person claims a task only for

@@ -1,8 +1,8 @@
 package com.peakcare.review;
 
-import static com.peakcare.engine.TasklistFilter.variable;
+import static com.peakcare.engine.tasklist.TasklistFilter.variable;
 
-import com.peakcare.engine.TasklistFilter;
+import com.peakcare.engine.tasklist.TasklistFilter;
 import com.peakcare.identity.Groups;
 import java.util.List;
 import org.springframework.context.annotation.Bean;

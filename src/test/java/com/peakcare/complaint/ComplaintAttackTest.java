@@ -10,7 +10,7 @@ import com.peakcare.PeakCareTest;
 import com.peakcare.complaint.ComplaintProcess.Elements;
 import com.peakcare.complaint.ComplaintProcess.Severity;
 import com.peakcare.complaint.ComplaintProcess.Vars;
-import com.peakcare.engine.Refusal;
+import com.peakcare.engine.gate.Refusal;
 import com.peakcare.order.MemberTier;
 import com.peakcare.returns.ReturnCaseProcess;
 import com.peakcare.returns.ReturnCases;

@@ -18,7 +18,7 @@ import java.util.Set;
  * Camunda's compiled engine, read with ArchUnit: the facts PeakCare's engine workarounds rely on are checked where they
  * live, in the bytecode of the Camunda version on the classpath (its sources: camunda-bpm-platform, tag 7.24.0).
  */
-final class CamundaBytecode {
+public final class CamundaBytecode {
 
   private CamundaBytecode() {}
 
@@ -27,7 +27,7 @@ final class CamundaBytecode {
     static final JavaClasses ENGINE = new ClassFileImporter().importPackages("org.camunda.bpm.engine.impl");
   }
 
-  static JavaClasses engine() {
+  public static JavaClasses engine() {
     return Holder.ENGINE;
   }
 

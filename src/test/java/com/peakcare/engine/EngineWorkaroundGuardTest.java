@@ -2,6 +2,7 @@ package com.peakcare.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.peakcare.engine.gate.QueryExpressions;
 import com.tngtech.archunit.core.domain.JavaClass;
 import java.io.InputStream;
 import java.lang.reflect.Field;

@@ -8,7 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.peakcare.PeakCareTest;
-import com.peakcare.engine.Refusal;
+import com.peakcare.engine.gate.Refusal;
 import com.peakcare.reminder.PaymentReminderCallProcess.Elements;
 import com.peakcare.reminder.PaymentReminderCallProcess.Vars;
 import com.peakcare.reminder.ReminderRepository.Campaign;

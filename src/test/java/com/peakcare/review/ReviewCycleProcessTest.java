@@ -14,7 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.peakcare.PeakCareTest;
-import com.peakcare.engine.Refusal;
+import com.peakcare.engine.gate.Refusal;
 import com.peakcare.review.ReviewCycleProcess.Status;
 import com.peakcare.review.ReviewCycleProcess.Vars;
 import com.peakcare.review.ReviewRepository.Action;

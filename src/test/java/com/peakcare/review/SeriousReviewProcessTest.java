@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.peakcare.PeakCareTest;
-import com.peakcare.engine.Refusal;
+import com.peakcare.engine.gate.Refusal;
 import com.peakcare.review.SeriousReviewProcess.Elements;
 import com.peakcare.review.SeriousReviewProcess.Vars;
 import java.time.Duration;
