@@ -1,6 +1,6 @@
 package com.peakcare.reminder;
 
-import com.peakcare.engine.TasklistFilter;
+import com.peakcare.engine.tasklist.TasklistFilter;
 import com.peakcare.identity.Groups;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
