@@ -183,6 +183,33 @@ class EngineWorkaroundGuardTest {
             AuthorizedGroupIdsQuery.CAMUNDA_STATEMENT).isTrue();
   }
 
+  // ---- TaskAuthorizations (issue 23, item 5) ------------------------------------------------------------------
+
+  @Test
+  void camundaStillDecidesATasksPermissionsAndQueriesWhereTaskAuthorizationsAnswers() {
+    JavaClass tasks = CamundaBytecode.of(org.camunda.bpm.engine.impl.persistence.entity.TaskManager.class);
+    assertThat(CamundaBytecode.uses(tasks, "findTasksByQueryCriteria", "configureTaskQuery")
+        && CamundaBytecode.uses(tasks, "findTaskCountByQueryCriteria", "configureTaskQuery"))
+        .as("Camunda's TaskManager no longer configures a task query's authorization through "
+            + "AuthorizationManager.configureTaskQuery: TaskAuthorizations would no longer narrow a person's task query "
+            + "to the tasks that name them, and a person without the per-task rows it no longer writes would see "
+            + "nothing (or, if the check moved elsewhere, everything): find where it went")
+        .isTrue();
+    JavaClass manager = CamundaBytecode.of(AuthorizationManager.class);
+    assertThat(CamundaBytecode.uses(manager, "checkAuthorization", "isAuthorized"))
+        .as("Camunda's AuthorizationManager.checkAuthorization no longer asks isAuthorized, which TaskAuthorizations "
+            + "overrides to grant a task's own people READ and TASK_WORK on it")
+        .isTrue();
+    JavaClass checker = CamundaBytecode.of(
+        org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker.class);
+    for (String check : List.of("checkReadTask", "checkTaskWork", "checkReadTaskVariable")) {
+      assertThat(CamundaBytecode.uses(checker, check, "checkAuthorization")
+          || CamundaBytecode.uses(checker, check, "isAuthorized"))
+          .as("Camunda's %s no longer goes through the AuthorizationManager that TaskAuthorizations replaces", check)
+          .isTrue();
+    }
+  }
+
   // ---- HistoryTrim -------------------------------------------------------------------------------------------
 
   @Test
