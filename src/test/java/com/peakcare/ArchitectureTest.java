@@ -93,7 +93,7 @@ class ArchitectureTest {
       // (issue 24) a complaint's notices, its order, and its resolutions through the return door
       "complaint", plus(BELOW_FEATURES, "notice", "order", "returns", "pages", "survey"),
       // (issue 24 point 7) 回访: one signed-link survey per closed case, sent over the notice path
-      "survey", plus(BELOW_FEATURES, "notice"),
+      "survey", plus(BELOW_FEATURES, "notice", "returns"),
       // (branch reminders) payment reminders read orders, send through notices (which ask its guard back only
       // through notice.NoticeGuard, a bean), and show their report as a page
       "reminder", plus(BELOW_FEATURES, "order", "notice", "pages"),
@@ -312,6 +312,7 @@ class ArchitectureTest {
       "peakcare-\\d+-job-acquisition.*\\.xml", "engine",
       "peakcare-\\d+-complaint.*\\.xml", "complaint", // (issue 24)
       "peakcare-\\d+-retention.*\\.xml", "retention", // (issue 27) a person's rights requests and their trail
+      "peakcare-\\d+-survey.*\\.xml", "survey", // (issue 24 point 7) 回访: one survey per closed case
       "db\\.changelog-master\\.xml", "");
 
   /** "package -> table": a package's code names a table another package owns, today (issue 15: remove when fixed). */

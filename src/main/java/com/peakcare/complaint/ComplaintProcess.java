@@ -109,6 +109,7 @@ public final class ComplaintProcess {
       Map.entry(Elements.TIMER_NEXT_FOLLOW_UP, "between two follow-up attempts: RESOLVED until the customer confirms"),
       Map.entry(Elements.EVENT_CUSTOMER_CAME_BACK, "after the close: as the gateway"),
       Map.entry(Elements.TIMER_SURVEY_DUE, "after the close: as the gateway"),
+      Map.entry(Elements.GATEWAY_SURVEY_ANSWER, "after the close, waiting for the survey's answer: CLOSED"),
       Map.entry(Elements.EVENT_SURVEY_ANSWERED, "after the close, waiting for the survey's answer: CLOSED"),
       Map.entry(Elements.TIMER_SURVEY_EXPIRED, "after the close, waiting for the survey's answer: CLOSED"),
       Map.entry(Elements.TASK_RECOVER, "the superior's recovery call after a low score: the complaint stays CLOSED"));

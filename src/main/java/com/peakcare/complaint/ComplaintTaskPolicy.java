@@ -119,8 +119,10 @@ class ComplaintTaskPolicy implements TaskPolicy {
       }
       case Elements.TASK_FOLLOW_UP -> followedUp(row, form, by);
       case Elements.TASK_RECOVER -> {
-        repository.event(row.complaintNo(), by, "RECOVERED", null, null, null, form.text(Vars.RECOVERY_NOTE, 2000,
-            true, "必填：怎么联系的客户、做了什么 · required: how you reached the customer and what you did"));
+        String note = form.text(Vars.RECOVERY_NOTE, 2000, true, "必填：怎么联系的客户、做了什么 · required: how you "
+            + "reached the customer and what you did");
+        repository.event(row.complaintNo(), by, "RECOVERED", null, null, null, note);
+        surveys.recovered(CaseKind.COMPLAINT, row.complaintNo(), by, note);
         yield Map.of();
       }
       default -> levelDecided(row, task, form, by);

@@ -164,6 +164,12 @@ public class CaseSurveys {
     return repository.byCase(kind.name(), caseNo).map(CaseSurveys::answer);
   }
 
+  /** The superior called the customer back after a low score: who, and what they did. */
+  public void recovered(CaseKind kind, String caseNo, String by, String note) {
+    repository.recovered(kind.name(), caseNo, by, note, Instant.now());
+    log.info("{} {}: customer called back after the survey by {}", kind, caseNo, by);
+  }
+
   /** Whether the case had its survey. */
   public boolean surveyed(CaseKind kind, String caseNo) {
     return repository.exists(kind.name(), caseNo);

@@ -55,6 +55,11 @@ class SurveyRepository {
         comment, recovery, id) == 1;
   }
 
+  void recovered(String caseKind, String caseNo, String by, String note, Instant at) {
+    jdbc.update("update PC_SURVEY set RECOVERED_BY = ?, RECOVERY_NOTE = ?, RECOVERED_AT = ? where CASE_KIND = ? and "
+        + "CASE_NO = ?", by, note, Timestamp.from(at), caseKind, caseNo);
+  }
+
   /** The surveys of one kind sent in [from, to). */
   List<Row> sent(String caseKind, Instant from, Instant to) {
     return jdbc.query("select " + COLUMNS + " from PC_SURVEY where CASE_KIND = ? and SENT_AT >= ? and SENT_AT < ?",

@@ -20,6 +20,7 @@ public class SurveySettings {
   private static final Logger log = LoggerFactory.getLogger(SurveySettings.class);
 
   private final String validFor;
+  private final String returnDelay;
   private final int lowScore;
   private final String linkBase;
   private final byte[] secret;
@@ -27,7 +28,13 @@ public class SurveySettings {
   SurveySettings(@Value("${peakcare.survey.valid-for:P14D}") String validFor,
       @Value("${peakcare.survey.low-score:2}") int lowScore,
       @Value("${peakcare.survey.link-base:https://peakcare.example}") String linkBase,
-      @Value("${peakcare.survey.secret:}") String secret) {
+      @Value("${peakcare.survey.secret:}") String secret,
+      @Value("${peakcare.survey.return-delay:P3D}") String returnDelay) {
+    java.time.Duration.parse(returnDelay.startsWith("PT") ? returnDelay : "PT0S"); // a bad value fails the start
+    if (!returnDelay.startsWith("PT")) {
+      Period.parse(returnDelay);
+    }
+    this.returnDelay = returnDelay;
     Period period = Period.parse(validFor); // a bad value fails the start, not the first survey
     if (period.toTotalMonths() != 0 || period.getDays() < 1) {
       throw new IllegalStateException("peakcare.survey.valid-for must be whole days (P14D), not " + validFor);
@@ -54,6 +61,11 @@ public class SurveySettings {
   /** ISO-8601 period: the link's validity and the process's wait for the answer. */
   public String validFor() {
     return validFor;
+  }
+
+  /** ISO-8601: after a return case closed, how long until its 回访 survey. */
+  public String returnDelay() {
+    return returnDelay;
   }
 
   Duration validity() {
