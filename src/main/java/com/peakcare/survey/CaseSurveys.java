@@ -170,6 +170,39 @@ public class CaseSurveys {
     log.info("{} {}: customer called back after the survey by {}", kind, caseNo, by);
   }
 
+  /**
+   * Satisfaction of one kind of case for supervisors (issue 24 point 8): every figure with its n. {@code responded}:
+   * answered of sent; {@code satisfied}: 4 or 5 of answered; {@code solved}: "solved" of answered; {@code recovery}: a
+   * low score or "not solved" of answered; the mean score and the count of each score.
+   */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "SurveySatisfaction")
+  public record Satisfaction(int sent, int answered, Share responded, Double meanScore, Map<Integer, Long> scores,
+      Share satisfied, Share solved, Share recovery) {}
+
+  /** {@code count} of {@code n} and the share (null when n is 0). */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "SurveyShare")
+  public record Share(long count, long n, Double share) {
+    static Share of(long count, long n) {
+      return new Share(count, n, n == 0 ? null : Math.round(1000.0 * count / n) / 1000.0);
+    }
+  }
+
+  public Satisfaction satisfaction(CaseKind kind) {
+    List<Row> sent = repository.sent(kind.name(), Instant.EPOCH, Instant.now().plusSeconds(1));
+    List<Row> answered = sent.stream().filter(r -> r.answeredAt() != null).toList();
+    Map<Integer, Long> scores = new java.util.TreeMap<>();
+    for (int i = 1; i <= 5; i++) {
+      int score = i;
+      scores.put(i, answered.stream().filter(r -> r.score() == score).count());
+    }
+    Double mean = answered.isEmpty() ? null : Math.round(100.0 * answered.stream().mapToInt(Row::score).average()
+        .orElse(0)) / 100.0;
+    return new Satisfaction(sent.size(), answered.size(), Share.of(answered.size(), sent.size()), mean, scores,
+        Share.of(answered.stream().filter(r -> r.score() >= 4).count(), answered.size()),
+        Share.of(answered.stream().filter(r -> Boolean.TRUE.equals(r.solved())).count(), answered.size()),
+        Share.of(answered.stream().filter(Row::recoveryNeeded).count(), answered.size()));
+  }
+
   /** Whether the case had its survey. */
   public boolean surveyed(CaseKind kind, String caseNo) {
     return repository.exists(kind.name(), caseNo);
