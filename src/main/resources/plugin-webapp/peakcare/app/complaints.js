@@ -76,10 +76,11 @@ async function render(node, { api }) {
   const severities = Object.keys(SEVERITY);
   const categoryInstance = await chart(categoryChart, {
     title: { text: '按类别与严重度 · By category and severity', textStyle: { fontSize: 14 } },
+    animation: false,
     tooltip: { trigger: 'item' },
     grid: [{ top: 50, left: 50, width: '42%', bottom: 40 }, { top: 50, right: 20, width: '42%', bottom: 40 }],
-    xAxis: [{ type: 'category', gridIndex: 0, data: categories.map((c) => CATEGORY[c]), axisLabel: { rotate: 20 } },
-      { type: 'category', gridIndex: 1, data: severities.map((v) => SEVERITY[v]) }],
+    xAxis: [{ type: 'category', gridIndex: 0, data: categories.map((c) => CATEGORY[c]), axisLabel: { rotate: 20, interval: 0 } },
+      { type: 'category', gridIndex: 1, data: severities.map((v) => SEVERITY[v]), axisLabel: { interval: 0 } }],
     yAxis: [{ type: 'value', gridIndex: 0, minInterval: 1 }, { type: 'value', gridIndex: 1, minInterval: 1 }],
     series: [
       { name: '类别 · Category', type: 'bar', xAxisIndex: 0, yAxisIndex: 0,
@@ -90,6 +91,7 @@ async function render(node, { api }) {
   });
   categoryInstance.resize();
   await chart(timesChart, {
+    animation: false,
     title: { text: '用时 p50 / p90 与目标（小时） · p50 / p90 hours against the targets', textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' },
     legend: { top: 26 },
@@ -101,11 +103,14 @@ async function render(node, { api }) {
       { name: '首答 p90 · First p90', type: 'bar', data: r.firstAnswer.map((t) => t.p90Hours) },
       { name: '解决 p50 · Resolution p50', type: 'bar', data: r.resolution.map((t) => t.p50Hours) },
       { name: '解决 p90 · Resolution p90', type: 'bar', data: r.resolution.map((t) => t.p90Hours) },
+      { name: '首答目标 · First-answer target', type: 'line', data: r.firstAnswer.map((t) => t.targetHours),
+        lineStyle: { type: 'dotted' } },
       { name: '解决目标 · Resolution target', type: 'line', data: r.resolution.map((t) => t.targetHours),
         lineStyle: { type: 'dashed' } },
     ],
   });
   await chart(scoreChart, {
+    animation: false,
     title: { text: `回访评分（n = ${s.answered}，回复率 ${rate(s.responded)}） · Survey scores`,
       textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' },

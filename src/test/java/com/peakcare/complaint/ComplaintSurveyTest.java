@@ -63,6 +63,7 @@ class ComplaintSurveyTest {
   @Autowired ComplaintFixtures fixtures;
   @Autowired CaseSurveys surveys;
   @Autowired JdbcTemplate jdbc;
+  @Autowired List<com.peakcare.retention.RetentionRule> retention;
   Http http;
 
   @BeforeEach
@@ -254,6 +255,21 @@ class ComplaintSurveyTest {
         .isZero();
     assertThat(jdbc.queryForObject("select TOKEN_HASH from PC_SURVEY where CASE_NO = ?", String.class,
         pi.getBusinessKey())).hasSize(64).doesNotContain(token.substring(0, 10));
+  }
+
+  @Test
+  void theCustomersCommentAgesOutButTheScoreStays() {
+    ProcessInstance pi = surveyed();
+    post(token(pi.getBusinessKey()), "score=3&solved=yes&reasons=UNCLEAR&comment=" + enc("客服说得不清楚"));
+
+    int changed = retention.stream().filter(r -> r.name().equals("survey-text")).findFirst().orElseThrow()
+        .expire(java.time.Instant.now().plusSeconds(60));
+
+    assertThat(changed).isPositive();
+    SurveyAnswer kept = surveys.answerOf(CaseKind.COMPLAINT, pi.getBusinessKey()).orElseThrow();
+    assertThat(kept.comment()).isNull();
+    assertThat(kept.score()).isEqualTo(3);
+    assertThat(kept.reasons()).containsExactly(SurveyReason.UNCLEAR);
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------
