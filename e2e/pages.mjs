@@ -183,6 +183,33 @@ try {
     result.csvHref = await page.locator('[data-testid="csv"]').getAttribute('href');
     result.screenshot = await shot('reminder-report.png');
     result.pageErrors = login.errors;
+  } else if (scenario === 'complaint-report') {
+    // issue 24 point 8: a supervisor opens the complaint page from Cockpit's navigation; another one is refused
+    const user = process.env.PAGE_USER || 'cslead';
+    const login = await cockpitLogin(user);
+    if (!login.in) {
+      throw new Error(`${user} could not log in to Cockpit: ${login.message}`);
+    }
+    await page.locator('[data-testid="nav-peakcare.complaints"]').first().click();
+    const outcome = await Promise.race([
+      page.locator('[data-testid="score-chart"] canvas').first().waitFor().then(() => 'shown'),
+      page.locator('[data-testid="page-error"]').first().waitFor().then(() => 'refused'),
+    ]);
+    result.outcome = outcome;
+    if (outcome === 'refused') {
+      result.error = await text('[data-testid="page-error"]');
+    } else {
+      result.complaints = await text('[data-testid="complaints"]');
+      result.promisesKept = await text('[data-testid="promises-kept"]');
+      result.reopened = await text('[data-testid="reopened"]');
+      result.satisfaction = await text('[data-testid="satisfaction"]');
+      result.recovery = await text('[data-testid="recovery"]');
+      result.resolutionLow = await text('[data-testid="resolution-LOW"]');
+      result.escalations = await text('[data-testid="escalations"]');
+      result.charts = await page.locator('.pc-chart canvas').count();
+    }
+    result.screenshot = await shot(`complaint-report-${user}.png`);
+    result.pageErrors = login.errors;
   } else if (scenario === 'cockpit-refused') {
     // someone the meeting is not for: Cockpit itself does not let them in
     const login = await cockpitLogin(process.env.PAGE_USER || 'agent1');

@@ -91,7 +91,9 @@ class ArchitectureTest {
       // (issue 25, branch dashboard) the big-sale dashboard: pages of figures each feature's figures service gives
       "dashboard", plus(BELOW_FEATURES, "pages", "returns", "order", "notice", "campaign", "briefing", "complaint"),
       // (issue 24) a complaint's notices, its order, and its resolutions through the return door
-      "complaint", plus(BELOW_FEATURES, "notice", "order", "returns", "pages"),
+      "complaint", plus(BELOW_FEATURES, "notice", "order", "returns", "pages", "survey"),
+      // (issue 24 point 7) 回访: one signed-link survey per closed case, sent over the notice path
+      "survey", plus(BELOW_FEATURES, "notice", "returns"),
       // (branch reminders) payment reminders read orders, send through notices (which ask its guard back only
       // through notice.NoticeGuard, a bean), and show their report as a page
       "reminder", plus(BELOW_FEATURES, "order", "notice", "pages"),
@@ -101,11 +103,11 @@ class ArchitectureTest {
 
   /** The features above identity: nothing below them names them. */
   private static final String[] TOP_FEATURES = packages("audit", "notice", "order", "returns", "campaign",
-      "briefing", "review", "complaint", "reminder");
+      "briefing", "review", "complaint", "reminder", "survey");
 
   /** The features: each owns its tables and internals. */
   private static final Set<String> FEATURES = Set.of("audit", "notice", "order", "returns", "campaign", "briefing",
-      "identity", "review", "complaint", "reminder");
+      "identity", "review", "complaint", "reminder", "survey");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -310,6 +312,7 @@ class ArchitectureTest {
       "peakcare-\\d+-job-acquisition.*\\.xml", "engine",
       "peakcare-\\d+-complaint.*\\.xml", "complaint", // (issue 24)
       "peakcare-\\d+-retention.*\\.xml", "retention", // (issue 27) a person's rights requests and their trail
+      "peakcare-\\d+-survey.*\\.xml", "survey", // (issue 24 point 7) 回访: one survey per closed case
       "db\\.changelog-master\\.xml", "");
 
   /** "package -> table": a package's code names a table another package owns, today (issue 15: remove when fixed). */

@@ -39,7 +39,8 @@ class ModelConstantsTest {
       com.peakcare.briefing.CampaignBriefingProcess.class, com.peakcare.returns.LogisticsDelayBroadcastProcess.class,
       com.peakcare.review.ReviewCycleProcess.class, com.peakcare.review.SeriousReviewProcess.class,
       com.peakcare.complaint.ComplaintProcess.class,
-      com.peakcare.reminder.PaymentReminderCallProcess.class})
+      com.peakcare.reminder.PaymentReminderCallProcess.class,
+      com.peakcare.survey.ReturnSurveyProcess.class})
   void theBackingClassNamesWhatItsModelHas(Class<?> backing) throws Exception {
     String key = (String) backing.getField("KEY").get(null);
     BpmnModelInstance model = Bpmn.readModelFromFile(new File("processes/" + key + ".bpmn"));

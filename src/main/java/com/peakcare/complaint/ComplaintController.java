@@ -41,10 +41,12 @@ class ComplaintController {
 
   private final Complaints complaints;
   private final ComplaintReport report;
+  private final com.peakcare.identity.StaffDirectory staff;
 
-  ComplaintController(Complaints complaints, ComplaintReport report) {
+  ComplaintController(Complaints complaints, ComplaintReport report, com.peakcare.identity.StaffDirectory staff) {
     this.complaints = complaints;
     this.report = report;
+    this.staff = staff;
   }
 
   @GetMapping("/report")
@@ -53,8 +55,14 @@ class ComplaintController {
       + "severity, first-answer and resolution hours (p50, p90, each with n) against the targets, promises kept, "
       + "escalations per level of the ladder, re-open rate")
   @ApiResponse(responseCode = "200", description = "The report")
-  @ApiResponse(responseCode = "403", description = "Not a supervisor or an auditor")
-  ComplaintReport.Report report() {
+  @ApiResponse(responseCode = "403", description = "Not an after-sales supervisor or an auditor")
+  ComplaintReport.Report report(org.springframework.security.core.Authentication authentication) {
+    com.peakcare.pages.Viewer viewer = com.peakcare.pages.Viewer.of(authentication);
+    if (!viewer.in(com.peakcare.identity.Groups.AUDITORS)
+        && !staff.isSupervisorOf(viewer.userId(), com.peakcare.identity.StaffDirectory.AFTER_SALES)) {
+      throw com.peakcare.web.ApiException.forbidden("投诉看板只给售后主管和审计 · The complaint report is for after-sales "
+          + "supervisors and auditors");
+    }
     return report.report();
   }
 

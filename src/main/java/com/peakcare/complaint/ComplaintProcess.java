@@ -65,6 +65,13 @@ public final class ComplaintProcess {
     public static final String TASK_SEND_SURVEY = "Task_SendComplaintSurvey";
     public static final String END_SURVEYED = "EndEvent_ClosedAndSurveyed";
     public static final String END_NO_SURVEY = "EndEvent_ClosedWithoutSurvey";
+    public static final String GATEWAY_SURVEY_ANSWER = "Gateway_SurveyAnswerOrExpiry";
+    public static final String EVENT_SURVEY_ANSWERED = "Event_SurveyAnswered";
+    public static final String TIMER_SURVEY_EXPIRED = "Timer_SurveyExpired";
+    public static final String END_SURVEY_UNANSWERED = "EndEvent_SurveyUnanswered";
+    public static final String GATEWAY_RECOVERY_NEEDED = "Gateway_RecoveryNeeded";
+    public static final String TASK_RECOVER = "Task_RecoverAfterSurvey";
+    public static final String END_RECOVERED = "EndEvent_Recovered";
 
     private Elements() {}
   }
@@ -84,7 +91,9 @@ public final class ComplaintProcess {
       Map.entry(Elements.TASK_FOLLOW_UP, "RESOLVED"),
       Map.entry(Elements.GATEWAY_AFTER_CLOSE, "CLOSED"),
       Map.entry(Elements.END_SURVEYED, "CLOSED"),
-      Map.entry(Elements.END_NO_SURVEY, "CLOSED"));
+      Map.entry(Elements.END_NO_SURVEY, "CLOSED"),
+      Map.entry(Elements.END_SURVEY_UNANSWERED, "CLOSED"),
+      Map.entry(Elements.END_RECOVERED, "CLOSED"));
 
   /** Wait states and ends that keep the status the complaint had, and why (ProcessStatuses#keepsStatus). */
   public static final Map<String, String> KEEPS_STATUS = Map.ofEntries(
@@ -99,7 +108,11 @@ public final class ComplaintProcess {
       Map.entry(Elements.END_LEVEL_TWO_ALREADY, "the complaint was at this level already"),
       Map.entry(Elements.TIMER_NEXT_FOLLOW_UP, "between two follow-up attempts: RESOLVED until the customer confirms"),
       Map.entry(Elements.EVENT_CUSTOMER_CAME_BACK, "after the close: as the gateway"),
-      Map.entry(Elements.TIMER_SURVEY_DUE, "after the close: as the gateway"));
+      Map.entry(Elements.TIMER_SURVEY_DUE, "after the close: as the gateway"),
+      Map.entry(Elements.GATEWAY_SURVEY_ANSWER, "after the close, waiting for the survey's answer: CLOSED"),
+      Map.entry(Elements.EVENT_SURVEY_ANSWERED, "after the close, waiting for the survey's answer: CLOSED"),
+      Map.entry(Elements.TIMER_SURVEY_EXPIRED, "after the close, waiting for the survey's answer: CLOSED"),
+      Map.entry(Elements.TASK_RECOVER, "the superior's recovery call after a low score: the complaint stays CLOSED"));
 
   /** The process variables a complaint has: what its gateways and timers route on, nothing else. */
   public static final Set<String> PROCESS_VARIABLES = Set.of(Vars.ACTION, Vars.FOLLOW_UP_OUTCOME,
@@ -148,6 +161,9 @@ public final class ComplaintProcess {
     public static final String REASSIGN_TO = "reassignTo";
     // the follow-up form
     public static final String CUSTOMER_REPLY = "customerReply";
+    // the recovery form (after a low score or "not solved" in the survey)
+    public static final String RECOVERY_NOTE = "recoveryNote";
+    public static final String SURVEY_ANSWER = "surveyAnswer";
     // shown by the forms, read from the record
     public static final String SUMMARY = "complaintSummary";
     public static final String PROMISE = "promise";

@@ -2,6 +2,8 @@ package com.peakcare.complaint;
 
 import com.peakcare.complaint.ComplaintRepository.Event;
 import com.peakcare.complaint.ComplaintRepository.Row;
+import com.peakcare.survey.CaseKind;
+import com.peakcare.survey.CaseSurveys;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,21 +18,25 @@ import org.springframework.stereotype.Component;
 /**
  * What supervisors see of complaints (issue 24 point 8): counts by category and severity; first-answer and resolution
  * times (PeakCare's time: the waits for the customer taken out) as p50 and p90 beside the targets, each with its n;
- * promises kept out of those decided; escalations per level of the ladder; the re-open rate. Every rate carries its n.
+ * promises kept out of those decided; escalations per level of the ladder; the re-open rate; satisfaction from the 回访
+ * survey with its response rate. Every rate carries its n.
  */
 @Component
 class ComplaintReport {
 
   private final ComplaintRepository repository;
+  private final CaseSurveys surveys;
 
-  ComplaintReport(ComplaintRepository repository) {
+  ComplaintReport(ComplaintRepository repository, CaseSurveys surveys) {
     this.repository = repository;
+    this.surveys = surveys;
   }
 
   @Schema(name = "ComplaintReport")
   record Report(Instant generatedAt, int complaints, Map<String, Long> byCategory, Map<String, Long> bySeverity,
       List<Times> firstAnswer, List<Times> resolution, Rate promisesKept, Map<Integer, Long> escalationsPerLevel,
-      Rate reopened) {}
+      Rate reopened, @Schema(description = "回访: the surveys sent after the close, the response rate, and each score "
+      + "with its n") CaseSurveys.Satisfaction satisfaction) {}
 
   /**
    * Hours to a first answer (or a resolution) for one severity: the median and the 90th percentile of those that got
@@ -66,7 +72,8 @@ class ComplaintReport {
     return new Report(Instant.now(), rows.size(), byCategory, bySeverity, first, resolution,
         Rate.of(decided.stream().filter(k -> k).count(), decided.size()), levels,
         Rate.of(rows.stream().filter(r -> r.reopenCount() > 0).count(), rows.stream()
-            .filter(r -> r.resolvedAt() != null || r.reopenCount() > 0).count()));
+            .filter(r -> r.resolvedAt() != null || r.reopenCount() > 0).count()),
+        surveys.satisfaction(CaseKind.COMPLAINT));
   }
 
   private static Times times(String severity, List<Row> rows, Function<Row, Double> hours,

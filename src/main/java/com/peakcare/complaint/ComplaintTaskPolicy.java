@@ -13,6 +13,9 @@ import com.peakcare.engine.gate.Refusal;
 import com.peakcare.engine.gate.TaskFacts;
 import com.peakcare.engine.gate.TaskPolicy;
 import com.peakcare.identity.StaffDirectory;
+import com.peakcare.survey.CaseKind;
+import com.peakcare.survey.CaseSurveys;
+import com.peakcare.survey.SurveyAnswer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -36,15 +39,18 @@ class ComplaintTaskPolicy implements TaskPolicy {
   static final Set<String> WAIT_FIELDS = Set.of(Vars.CUSTOMER_REPLY);
   static final Set<String> LEVEL_FIELDS = Set.of(Vars.DECISION, Vars.REASSIGN_TO, Vars.NOTE);
   static final Set<String> FOLLOW_UP_FIELDS = Set.of(Vars.FOLLOW_UP_OUTCOME, Vars.CUSTOMER_REPLY, Vars.NOTE);
+  static final Set<String> RECOVERY_FIELDS = Set.of(Vars.RECOVERY_NOTE);
 
   private final ComplaintSteps steps;
   private final ComplaintRepository repository;
   private final ComplaintPeople people;
   private final ComplaintResolutions resolutions;
   private final StaffDirectory staff;
+  private final CaseSurveys surveys;
 
   ComplaintTaskPolicy(ComplaintSteps steps, ComplaintRepository repository, ComplaintPeople people,
-      ComplaintResolutions resolutions, StaffDirectory staff) {
+      ComplaintResolutions resolutions, StaffDirectory staff, CaseSurveys surveys) {
+    this.surveys = surveys;
     this.steps = steps;
     this.repository = repository;
     this.people = people;
@@ -63,6 +69,7 @@ class ComplaintTaskPolicy implements TaskPolicy {
       case Elements.TASK_HANDLE -> HANDLE_FIELDS;
       case Elements.TASK_WAIT_FOR_CUSTOMER -> WAIT_FIELDS;
       case Elements.TASK_FOLLOW_UP -> FOLLOW_UP_FIELDS;
+      case Elements.TASK_RECOVER -> RECOVERY_FIELDS;
       default -> LEVEL_FIELDS;
     };
   }
@@ -111,6 +118,13 @@ class ComplaintTaskPolicy implements TaskPolicy {
         yield Map.of();
       }
       case Elements.TASK_FOLLOW_UP -> followedUp(row, form, by);
+      case Elements.TASK_RECOVER -> {
+        String note = form.text(Vars.RECOVERY_NOTE, 2000, true, "必填：怎么联系的客户、做了什么 · required: how you "
+            + "reached the customer and what you did");
+        repository.event(row.complaintNo(), by, "RECOVERED", null, null, null, note);
+        surveys.recovered(CaseKind.COMPLAINT, row.complaintNo(), by, note);
+        yield Map.of();
+      }
       default -> levelDecided(row, task, form, by);
     };
   }
@@ -204,14 +218,22 @@ class ComplaintTaskPolicy implements TaskPolicy {
   @Override
   public Map<String, Object> formValues(TaskFacts task) {
     Row row = row(task);
+    if (Elements.TASK_RECOVER.equals(task.taskKey())) {
+      return Map.of(Vars.SUMMARY, summary(row), Vars.SURVEY_ANSWER, surveys.answerOf(CaseKind.COMPLAINT,
+          row.complaintNo()).map(SurveyAnswer::summary).orElse("—"));
+    }
     return Map.of(
-        Vars.SUMMARY, "投诉 · Complaint " + row.complaintNo() + "，订单 · order " + row.orderNo() + "，" + row.channel()
-            + " / " + row.category() + " / " + row.severity() + " / " + row.memberTier() + "\n" + row.demand(),
+        Vars.SUMMARY, summary(row),
         Vars.PROMISE, "承诺 · Promised: 首次答复 · first answer " + ComplaintText.time(row.promisedFirstAnswerBy())
             + "，解决 · resolution " + ComplaintText.time(row.promisedResolutionBy()) + "；优惠券上限 · coupon limit ¥"
             + row.targets().couponLimit().toPlainString(),
         Vars.LADDER, "处理人 · Handler " + row.handler() + "，层级 · level " + row.escalationLevel() + "，重开 · re-opened "
             + row.reopenCount() + "，回访失败 · failed follow-ups " + row.followUpAttempts());
+  }
+
+  private static String summary(Row row) {
+    return "投诉 · Complaint " + row.complaintNo() + "，订单 · order " + row.orderNo() + "，" + row.channel() + " / "
+        + row.category() + " / " + row.severity() + " / " + row.memberTier() + "\n" + row.demand();
   }
 
   private boolean isHandlersTask(TaskFacts task) {

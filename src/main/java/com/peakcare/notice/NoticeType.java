@@ -60,7 +60,9 @@ public enum NoticeType {
   PAYMENT_REMINDER(List.of(ORDER_NO, NoticeVariables.ITEMS, NoticeVariables.ORDER_AMOUNT, NoticeVariables.CLOSE_AT)),
   /** 催付 · last call (issue 22): the order closes soon. */
   PAYMENT_REMINDER_LAST(List.of(ORDER_NO, NoticeVariables.ITEMS, NoticeVariables.ORDER_AMOUNT,
-      NoticeVariables.CLOSE_AT));
+      NoticeVariables.CLOSE_AT)),
+  /** 回访 (issue 24 point 7): after a complaint or a worked return case closed, the survey's signed, single-use link. */
+  CASE_SURVEY(List.of(NoticeVariables.CASE_NO, NoticeVariables.SURVEY_LINK));
 
   /** The input parameter of a notice step ({@code ${sendNoticeDelegate}}): which type it sends. */
   public static final String INPUT = "noticeType";

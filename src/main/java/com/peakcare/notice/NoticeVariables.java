@@ -67,4 +67,9 @@ public final class NoticeVariables {
   public static final String CLOSE_AT = "closeAt";
   /** Payment reminders (issue 22): what the unpaid order asks for. */
   public static final String ORDER_AMOUNT = "orderAmount";
+
+  /** 回访 (issue 24): the case a survey asks about (a complaint or a return case number). */
+  public static final String CASE_NO = "caseNo";
+  /** 回访 (issue 24): the survey's signed, single-use link (survey.CaseSurveys). */
+  public static final String SURVEY_LINK = "surveyLink";
 }

@@ -36,7 +36,7 @@ public class PagesResource extends AbstractCockpitPluginRootResource {
 
   /** The scripts of the pages, served like plugin.js to the browser (GET without login: they hold no data). */
   static final List<String> SCRIPTS = List.of("app/peakcare-page.js", "app/reviews.js", "app/dashboard.js",
-      "app/reminders.js");
+      "app/reminders.js", "app/complaints.js");
 
   @Context
   private UriInfo uri;

@@ -4,9 +4,11 @@ import { page } from './peakcare-page.js';
 import { reviewMeeting } from './reviews.js';
 import { bigSaleDashboard } from './dashboard.js';
 import { reminderReport } from './reminders.js';
+import { complaintReport } from './complaints.js';
 
 export default [
   ...page(reviewMeeting),
   ...page(bigSaleDashboard),
   ...page(reminderReport),
+  ...page(complaintReport),
 ];

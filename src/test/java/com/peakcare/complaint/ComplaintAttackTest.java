@@ -165,8 +165,11 @@ class ComplaintAttackTest {
     // the supervisors' report: supervisors and auditors, not agents or the shop's system
     HttpResponse<String> report = http.get("/api/complaints/report", "cslead");
     assertThat(report.statusCode()).isEqualTo(200);
-    assertThat(report.body()).contains("\"escalationsPerLevel\"", "\"promisesKept\"", "\"p90Hours\"");
+    assertThat(report.body()).contains("\"escalationsPerLevel\"", "\"promisesKept\"", "\"p90Hours\"",
+        "\"satisfaction\"", "\"responded\"");
     assertThat(http.get("/api/complaints/report", "agent1").statusCode()).isEqualTo(403);
+    assertThat(http.get("/api/complaints/report", "opslead").statusCode())
+        .as("a supervisor of another department: authority follows the department").isEqualTo(403);
     assertThat(http.get("/api/complaints/report", "shop1").statusCode()).isEqualTo(403);
   }
 

@@ -70,6 +70,8 @@ class ComplaintProcessTest {
           .extracting(HistoricVariableInstance::getName)
           .isSubsetOf(new java.util.HashSet<>(java.util.Set.copyOf(ComplaintProcess.PROCESS_VARIABLES)) {{
             add("noticeType"); // the notice steps' input parameter
+            add(com.peakcare.survey.SendCaseSurveyDelegate.KIND); // the survey step's input parameters
+            add(com.peakcare.survey.SendCaseSurveyDelegate.WORKED_BY);
           }});
     }
   }
@@ -101,8 +103,8 @@ class ComplaintProcessTest {
     assertThat(complaints.view(no).closeReason()).isEqualTo("CONFIRMED");
 
     execute(job(Elements.TIMER_SURVEY_DUE, pi));
-    assertThat(pi).hasPassed(Elements.TASK_SEND_SURVEY, Elements.END_SURVEYED).isEnded();
-    assertThat(noticeTypes(no)).contains(NoticeType.COMPLAINT_PROMISE, NoticeType.COMPLAINT_SURVEY);
+    assertThat(pi).hasPassed(Elements.TASK_SEND_SURVEY).isWaitingAt(Elements.GATEWAY_SURVEY_ANSWER);
+    assertThat(noticeTypes(no)).contains(NoticeType.COMPLAINT_PROMISE, NoticeType.CASE_SURVEY);
   }
 
   @Test
@@ -296,7 +298,7 @@ class ComplaintProcessTest {
     execute(job(Elements.TIMER_SURVEY_DUE, pi));
 
     assertThat(pi).hasPassed(Elements.END_NO_SURVEY).hasNotPassed(Elements.TASK_SEND_SURVEY).isEnded();
-    assertThat(noticeTypes(pi.getBusinessKey())).doesNotContain(NoticeType.COMPLAINT_SURVEY);
+    assertThat(noticeTypes(pi.getBusinessKey())).doesNotContain(NoticeType.COMPLAINT_SURVEY, NoticeType.CASE_SURVEY);
   }
 
   @Test

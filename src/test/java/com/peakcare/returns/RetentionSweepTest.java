@@ -36,7 +36,7 @@ class RetentionSweepTest {
   @Test
   void everyFeatureContributedItsRule() {
     assertThat(sweep.ruleNames()).containsExactly("complaint-text", "notice-record", "notice-text", "order-contact", "return-request",
-        "review-text");
+        "review-text", "survey-text");
   }
 
   @Test
