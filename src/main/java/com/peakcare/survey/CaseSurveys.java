@@ -1,6 +1,6 @@
 package com.peakcare.survey;
 
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import com.peakcare.notice.NoticeFacts;
 import com.peakcare.notice.NoticeService;
 import com.peakcare.notice.NoticeType;

@@ -1,7 +1,7 @@
 package com.peakcare.survey;
 
 import com.peakcare.engine.EndEventHook;
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,10 @@
 package com.peakcare.survey;
 
-import com.peakcare.engine.Actor;
-import com.peakcare.engine.FormValues;
-import com.peakcare.engine.Refusal;
-import com.peakcare.engine.TaskFacts;
-import com.peakcare.engine.TaskPolicy;
+import com.peakcare.engine.gate.Actor;
+import com.peakcare.engine.gate.FormValues;
+import com.peakcare.engine.gate.Refusal;
+import com.peakcare.engine.gate.TaskFacts;
+import com.peakcare.engine.gate.TaskPolicy;
 import com.peakcare.identity.StaffDirectory;
 import com.peakcare.survey.ReturnSurveyProcess.Vars;
 import java.util.Map;

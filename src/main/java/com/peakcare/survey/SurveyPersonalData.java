@@ -1,6 +1,6 @@
 package com.peakcare.survey;
 
-import com.peakcare.engine.EngineGate;
+import com.peakcare.engine.gate.EngineGate;
 import com.peakcare.retention.DataSubject;
 import com.peakcare.retention.PersonalDataHolder;
 import java.util.ArrayList;

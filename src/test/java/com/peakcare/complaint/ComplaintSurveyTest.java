@@ -16,7 +16,7 @@ import com.peakcare.complaint.ComplaintProcess.Severity;
 import com.peakcare.complaint.ComplaintProcess.Status;
 import com.peakcare.complaint.ComplaintProcess.Vars;
 import com.peakcare.complaint.ComplaintView.TimelineStep;
-import com.peakcare.engine.Refusal;
+import com.peakcare.engine.gate.Refusal;
 import com.peakcare.notice.Notice;
 import com.peakcare.notice.NoticeType;
 import com.peakcare.order.MemberTier;

@@ -14,7 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.peakcare.PeakCareTest;
-import com.peakcare.engine.Refusal;
+import com.peakcare.engine.gate.Refusal;
 import com.peakcare.notice.Notice;
 import com.peakcare.notice.NoticeType;
 import com.peakcare.order.MemberTier;
