@@ -70,8 +70,6 @@ class ComplaintProcessTest {
           .extracting(HistoricVariableInstance::getName)
           .isSubsetOf(new java.util.HashSet<>(java.util.Set.copyOf(ComplaintProcess.PROCESS_VARIABLES)) {{
             add("noticeType"); // the notice steps' input parameter
-            add(com.peakcare.survey.SendCaseSurveyDelegate.KIND); // the survey step's input parameters
-            add(com.peakcare.survey.SendCaseSurveyDelegate.WORKED_BY);
           }});
     }
   }
