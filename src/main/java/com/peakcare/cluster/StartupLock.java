@@ -1,9 +1,7 @@
 package com.peakcare.cluster;
 
-import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +27,7 @@ public class StartupLock {
   StartupLock(DataSource dataSource, PlatformTransactionManager transactionManager) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.transaction = new TransactionTemplate(transactionManager);
-    this.postgres = isPostgres(dataSource);
+    this.postgres = NodeTurns.isPostgres(dataSource);
   }
 
   /** Runs the work in one transaction, alone among the nodes that share the database. */
@@ -40,14 +38,5 @@ public class StartupLock {
       }
       work.run();
     });
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try {
-      String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-      return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot tell which database PeakCare runs on", e);
-    }
   }
 }

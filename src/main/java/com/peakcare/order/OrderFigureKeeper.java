@@ -1,10 +1,9 @@
 package com.peakcare.order;
 
+import com.peakcare.cluster.NodeTurns;
 import java.math.BigDecimal;
-import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -13,13 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Looks after the kept order figures of {@link OrderFigureLedger} (issue 25), as returns.ReturnFigureKeeper does for
@@ -38,8 +33,7 @@ public class OrderFigureKeeper implements SmartLifecycle {
   public record Hour(long orders, long refundedOrders, BigDecimal paid, BigDecimal refunded) {}
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate snapshot;
-  private final boolean postgres;
+  private final NodeTurns turns;
   private final Duration foldEvery;
   private final String recountCron;
   private final ZoneId zone;
@@ -50,9 +44,7 @@ public class OrderFigureKeeper implements SmartLifecycle {
       @Value("${peakcare.dashboard.recount-cron:0 30 1 * * *}") String recountCron,
       @Value("${peakcare.webapps.time-zone:Asia/Shanghai}") String zone) {
     this.jdbc = jdbc;
-    this.snapshot = new TransactionTemplate(transactions);
-    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-    this.postgres = isPostgres(dataSource);
+    this.turns = new NodeTurns("order figures", LOCK, jdbc, dataSource, transactions);
     this.foldEvery = foldEvery;
     this.recountCron = recountCron;
     this.zone = ZoneId.of(zone);
@@ -60,10 +52,7 @@ public class OrderFigureKeeper implements SmartLifecycle {
 
   /** Folds the rows there are now into one per hour; returns how many rows it folded, -1: another node folds. */
   public int fold() {
-    Integer folded = snapshot.execute(tx -> {
-      if (!locked()) {
-        return -1;
-      }
+    Integer folded = turns.tryTurn(() -> {
       Long last = jdbc.queryForObject("select max(ID) from PC_ORDER_FIGURE", Long.class);
       if (last == null) {
         return 0;
@@ -73,35 +62,14 @@ public class OrderFigureKeeper implements SmartLifecycle {
           + " having sum(ORDERS) <> 0 or sum(REFUNDED_ORDERS) <> 0 or sum(PAID) <> 0 or sum(REFUNDED) <> 0", last);
       return jdbc.update("delete from PC_ORDER_FIGURE where ID <= ?", last);
     });
-    return folded == null ? 0 : folded;
+    return folded == null ? -1 : folded;
   }
 
   /** Rebuilds the figures from the orders as they are (the repair); returns how many hours it wrote. */
   public int recount() {
-    // the lock is tried, never waited for (see returns.ReturnFigureKeeper#recount: a waiting transaction's snapshot
-    // would be older than the fold it waited for)
-    Integer hours = null;
-    for (int attempt = 0; hours == null; attempt++) {
-      if (attempt > 600) {
-        throw new IllegalStateException("order figures: another node held the lock for 2 minutes; recount not done");
-      }
-      if (attempt > 0) {
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("order figures: recount interrupted", e);
-        }
-      }
-      hours = snapshot.execute(tx -> locked() ? rebuild() : null);
-    }
+    int hours = turns.awaitTurn(this::rebuild);
     LOG.info("order figures recounted: {} hours", hours);
     return hours;
-  }
-
-  private boolean locked() {
-    return !postgres || Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)",
-        Boolean.class, LOCK));
   }
 
   private int rebuild() {
@@ -137,33 +105,9 @@ public class OrderFigureKeeper implements SmartLifecycle {
     return hours;
   }
 
-  private static boolean isPostgres(DataSource dataSource) {
-    try {
-      String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-      return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot tell which database PeakCare runs on", e);
-    }
-  }
-
   @Override
   public void start() {
-    scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setThreadNamePrefix("order-figures-");
-    scheduler.setPoolSize(1);
-    scheduler.initialize();
-    if (!foldEvery.isZero() && !foldEvery.isNegative()) {
-      scheduler.scheduleWithFixedDelay(() -> {
-        try {
-          fold();
-        } catch (RuntimeException e) {
-          LOG.warn("order figures: fold failed: {}", e.toString());
-        }
-      }, foldEvery);
-    }
-    if (!"-".equals(recountCron.trim())) {
-      scheduler.schedule(this::recount, new CronTrigger(recountCron, zone));
-    }
+    scheduler = turns.schedule("order-figures-", foldEvery, this::fold, recountCron, zone, this::recount);
   }
 
   @Override

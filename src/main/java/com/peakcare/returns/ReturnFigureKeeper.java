@@ -1,11 +1,10 @@
 package com.peakcare.returns;
 
+import com.peakcare.cluster.NodeTurns;
 import com.peakcare.returns.ReturnFigureLedger.Key;
-import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -14,13 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Looks after the kept figures of {@link ReturnFigureLedger} (issue 25): folds the +1/-1 rows into one row per key
@@ -40,8 +35,7 @@ public class ReturnFigureKeeper implements SmartLifecycle {
   static final long LOCK = 0x5043524546494755L;
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate snapshot;
-  private final boolean postgres;
+  private final NodeTurns turns;
   private final Duration foldEvery;
   private final String recountCron;
   private final ZoneId zone;
@@ -52,9 +46,7 @@ public class ReturnFigureKeeper implements SmartLifecycle {
       @Value("${peakcare.dashboard.recount-cron:0 30 1 * * *}") String recountCron,
       @Value("${peakcare.webapps.time-zone:Asia/Shanghai}") String zone) {
     this.jdbc = jdbc;
-    this.snapshot = new TransactionTemplate(transactions);
-    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-    this.postgres = isPostgres(dataSource);
+    this.turns = new NodeTurns("return figures", LOCK, jdbc, dataSource, transactions);
     this.foldEvery = foldEvery;
     this.recountCron = recountCron;
     this.zone = ZoneId.of(zone);
@@ -62,10 +54,7 @@ public class ReturnFigureKeeper implements SmartLifecycle {
 
   /** Folds the rows there are now into one per key (zero sums go); returns how many rows it folded, -1: busy. */
   public int fold() {
-    Integer folded = snapshot.execute(tx -> {
-      if (!locked()) {
-        return -1;
-      }
+    Integer folded = turns.tryTurn(() -> {
       Long last = jdbc.queryForObject("select max(ID) from PC_RETURN_FIGURE", Long.class);
       if (last == null) {
         return 0;
@@ -74,34 +63,14 @@ public class ReturnFigureKeeper implements SmartLifecycle {
           + " from PC_RETURN_FIGURE where ID <= ? group by KIND, HR, K1, K2 having sum(N) <> 0", last);
       return jdbc.update("delete from PC_RETURN_FIGURE where ID <= ?", last);
     });
-    return folded == null ? 0 : folded;
+    return folded == null ? -1 : folded;
   }
 
   /** Rebuilds every kept figure from the cases as they are (the repair); returns how many keys it wrote. */
   public int recount() {
-    // the lock is tried, never waited for: a transaction that waited would keep the snapshot of before the wait, and
-    // then delete rows a fold committed meanwhile (a serialization failure at REPEATABLE READ)
-    Integer keys = null;
-    for (int attempt = 0; keys == null; attempt++) {
-      if (attempt > 0) {
-        pause(attempt);
-      }
-      keys = snapshot.execute(tx -> locked() ? rebuild() : null);
-    }
+    int keys = turns.awaitTurn(this::rebuild);
     LOG.info("return figures recounted: {} keys", keys);
     return keys;
-  }
-
-  private static void pause(int attempt) {
-    if (attempt > 600) {
-      throw new IllegalStateException("return figures: another node held the lock for 2 minutes; recount not done");
-    }
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("return figures: recount interrupted", e);
-    }
   }
 
   private int rebuild() {
@@ -144,41 +113,10 @@ public class ReturnFigureKeeper implements SmartLifecycle {
   private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::kind)
       .thenComparingLong(Key::hour).thenComparing(Key::k1).thenComparing(Key::k2);
 
-  private boolean locked() {
-    return !postgres || Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)",
-        Boolean.class, LOCK));
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try {
-      String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-      return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot tell which database PeakCare runs on", e);
-    }
-  }
-
   @Override
   public void start() {
-    scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setThreadNamePrefix("return-figures-");
-    scheduler.setPoolSize(1);
-    scheduler.initialize();
-    if (!foldEvery.isZero() && !foldEvery.isNegative()) {
-      scheduler.scheduleWithFixedDelay(this::foldQuietly, foldEvery);
-    }
-    if (!"-".equals(recountCron.trim())) {
-      scheduler.schedule(this::recount, new CronTrigger(recountCron, zone));
-    }
-  }
-
-  private void foldQuietly() {
-    try {
-      fold();
-    } catch (RuntimeException e) {
-      // the rows stay and are summed as they are; the next turn folds them
-      LOG.warn("return figures: fold failed: {}", e.toString());
-    }
+    // a failed fold leaves its rows, which are summed as they are; the next turn folds them
+    scheduler = turns.schedule("return-figures-", foldEvery, this::fold, recountCron, zone, this::recount);
   }
 
   @Override
