@@ -88,7 +88,10 @@ class UserErrorLogTest {
     int from = output.getAll().length();
     HttpResponse<String> res = request.get();
     assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
-    List<String> lines = output.getAll().substring(from).lines().filter(l -> !l.isBlank()).toList();
+    // a fresh minute opens with the count of the other tests' refusals the last one left out: not this request's line
+    List<String> lines = output.getAll().substring(from).lines().filter(l -> !l.isBlank())
+        .filter(l -> !l.contains(" more of kind api-" + status + " in the last minute")
+            && !l.contains(" more of kind engine-" + status + " in the last minute")).toList();
     assertThat(lines).as("no stack trace").noneMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by:"));
     return lines;
   }
