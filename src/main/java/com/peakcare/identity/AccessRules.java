@@ -1,6 +1,7 @@
 package com.peakcare.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -57,6 +58,38 @@ public class AccessRules {
     boolean changed = false;
     for (Permission permission : permissions) {
       if (auth.isPermissionGranted(permission)) {
+        auth.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(auth);
+    }
+  }
+
+  /**
+   * A group's explicit denial of permissions on one resource (a REVOKE authorization), idempotently: it narrows a
+   * wider grant the group holds on every resource ({@link #ANY}), because Camunda weighs a specific resource's
+   * authorization above the generic one. A member who also belongs to a group that grants the permission on the
+   * same resource keeps it (Camunda: a group's grant wins over another group's revoke at the same level).
+   */
+  public void deny(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_REVOKE)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    boolean created = auth == null;
+    if (created) {
+      auth = authorizationService.createNewAuthorization(AUTH_TYPE_REVOKE);
+      auth.setGroupId(groupId);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean changed = created;
+    for (Permission permission : permissions) {
+      if (!auth.isPermissionRevoked(permission)) {
         auth.removePermission(permission);
         changed = true;
       }

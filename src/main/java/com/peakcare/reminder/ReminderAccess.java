@@ -30,8 +30,13 @@ class ReminderAccess {
     return (AccessRules access) -> {
       access.grant(Groups.AFTER_SALES, Resources.PROCESS_DEFINITION, PaymentReminderCallProcess.KEY, READ,
           READ_INSTANCE, READ_HISTORY);
-      access.grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, PaymentReminderCallProcess.KEY, READ,
-          READ_INSTANCE, READ_HISTORY);
+      // a call carries a buyer's name, phone and order: the supervisors of other departments (UX, warehouse, QC,
+      // ops) do not read it, although Cockpit lets every supervisor read other processes' instances (the base grant
+      // on every definition); after-sales supervisors read it as after-sales members
+      access.revoke(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, PaymentReminderCallProcess.KEY, READ_INSTANCE,
+          READ_HISTORY);
+      access.deny(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, PaymentReminderCallProcess.KEY, READ_INSTANCE,
+          READ_HISTORY);
       access.grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, PaymentReminderCallProcess.KEY, READ, READ_HISTORY);
     };
   }

@@ -31,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * privileged member; opslead, its supervisor) runs campaigns and reads the report; auditors read it and change
  * nothing; the supervisors of other departments (cslead: after-sales, uxlead: UX) and agents get 403 on every door:
  * {@code /api}, the page through Cockpit's session, and {@code /engine-rest} for the call task, which is after-sales'
- * (its agents claim and complete it; other supervisors may only read instances, as Cockpit lets every supervisor).
+ * (its agents claim and complete it and its supervisors read it; the supervisors of other departments do not even read
+ * a call, which carries a buyer's name and phone, although Cockpit lets every supervisor read other processes).
  */
 @PeakCareTest
 class ReminderAuthorityTest {
@@ -122,7 +123,13 @@ class ReminderAuthorityTest {
     assertThat(pi).isNotNull();
     Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
 
-    // another department's supervisor claims no call (reading instances is every supervisor's Cockpit access)
+    // a call is the buyer's name, phone and order: other departments' supervisors do not read it, on any door
+    for (String user : List.of("uxlead", "opslead", "whlead")) {
+      assertThat(callsReadBy(user, no, false)).as(user).isZero();
+    }
+    assertThat(callsReadBy("cslead", no, false)).as("after-sales supervisor").isEqualTo(1);
+
+    // another department's supervisor claims no call
     for (String user : List.of("uxlead", "opslead", "whlead")) {
       HttpResponse<String> claim = http.post("/engine-rest/task/" + task.getId() + "/claim", user,
           "{\"userId\":\"" + user + "\"}");
@@ -156,6 +163,29 @@ class ReminderAuthorityTest {
         + PaymentReminderCallProcess.KEY + "&processInstanceBusinessKey=" + no + "&firstResult=0&maxResults=10",
         "auditor1").body();
     assertThat(JSON.readTree(historyBody).size()).as(historyBody).isEqualTo(1);
+    for (String user : List.of("uxlead", "opslead", "whlead")) {
+      assertThat(callsReadBy(user, no, true)).as(user + ", history").isZero();
+    }
+    assertThat(callsReadBy("cslead", no, true)).as("after-sales supervisor, history").isEqualTo(1);
+  }
+
+  /**
+   * How many of this order's call instances (running, or finished when {@code history}) {@code user} reads through
+   * {@code /engine-rest} and through the webapps' own engine API in a Cockpit session; a refusal counts as none,
+   * and both doors must agree.
+   */
+  private int callsReadBy(String user, String orderNo, boolean history) throws Exception {
+    String path = (history ? "/history/process-instance" : "/process-instance") + "?processDefinitionKey="
+        + PaymentReminderCallProcess.KEY + "&businessKey=" + orderNo + "&processInstanceBusinessKey=" + orderNo
+        + "&firstResult=0&maxResults=10";
+    HttpResponse<String> rest = http.get("/engine-rest" + path, user);
+    HttpResponse<String> cockpit = WebappSession.login(port, user).get("/camunda/api/engine/engine/default" + path);
+    int viaRest = rest.statusCode() == 200 ? JSON.readTree(rest.body()).size() : 0;
+    int viaCockpit = cockpit.statusCode() == 200 ? JSON.readTree(cockpit.body()).size() : 0;
+    assertThat(rest.statusCode()).as(user + " " + rest.body()).isIn(200, 403, 404);
+    assertThat(cockpit.statusCode()).as(user + " " + cockpit.body()).isIn(200, 403, 404);
+    assertThat(viaCockpit).as(user + ": both doors agree").isEqualTo(viaRest);
+    return viaRest;
   }
 
   private String filterId(String name) {
