@@ -26,24 +26,7 @@ public class AccessRules {
   }
 
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = grantOf(groupId, resource, resourceId);
-    boolean created = auth == null;
-    if (created) {
-      auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      auth.setGroupId(groupId);
-      auth.setResource(resource);
-      auth.setResourceId(resourceId);
-    }
-    boolean changed = created;
-    for (Permission permission : permissions) {
-      if (!auth.isPermissionGranted(permission)) {
-        auth.addPermission(permission);
-        changed = true;
-      }
-    }
-    if (changed) {
-      authorizationService.saveAuthorization(auth);
-    }
+    widen(AUTH_TYPE_GRANT, groupId, resource, resourceId, permissions);
   }
 
   /**
@@ -74,23 +57,32 @@ public class AccessRules {
    * same resource keeps it (Camunda: a group's grant wins over another group's revoke at the same level).
    */
   public void deny(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_REVOKE)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    widen(AUTH_TYPE_REVOKE, groupId, resource, resourceId, permissions);
+  }
+
+  /**
+   * The group's authorization of this type on the resource, created when missing, made to cover the permissions
+   * (granted by a GRANT, revoked by a REVOKE) and saved only when that changed it.
+   */
+  private void widen(int type, String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizationOf(type, groupId, resource, resourceId);
     boolean created = auth == null;
     if (created) {
-      auth = authorizationService.createNewAuthorization(AUTH_TYPE_REVOKE);
+      auth = authorizationService.createNewAuthorization(type);
       auth.setGroupId(groupId);
       auth.setResource(resource);
       auth.setResourceId(resourceId);
     }
     boolean changed = created;
     for (Permission permission : permissions) {
-      if (!auth.isPermissionRevoked(permission)) {
-        auth.removePermission(permission);
+      boolean covered = type == AUTH_TYPE_GRANT ? auth.isPermissionGranted(permission)
+          : auth.isPermissionRevoked(permission);
+      if (!covered) {
+        if (type == AUTH_TYPE_GRANT) {
+          auth.addPermission(permission);
+        } else {
+          auth.removePermission(permission);
+        }
         changed = true;
       }
     }
@@ -108,8 +100,12 @@ public class AccessRules {
 
   /** The group's grant on the resource, if it has one. */
   private Authorization grantOf(String groupId, Resource resource, String resourceId) {
+    return authorizationOf(AUTH_TYPE_GRANT, groupId, resource, resourceId);
+  }
+
+  private Authorization authorizationOf(int type, String groupId, Resource resource, String resourceId) {
     return authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
+        .authorizationType(type)
         .groupIdIn(groupId)
         .resourceType(resource)
         .resourceId(resourceId)
