@@ -109,16 +109,13 @@ public final class ReturnCaseProcess {
           + "until the agent refunds part (REFUNDING) or rejects (REJECTED)"),
       java.util.Map.entry(Elements.TASK_SHIP_REPLACEMENT, "the inspection passed and the warehouse ships: INSPECTING "
           + "until the replacement is on its way (EXCHANGE_SHIPPED)"),
-      java.util.Map.entry(UpToVersion4.GATEWAY_SURVEY, "the survey (up to version 4): REFUNDED or EXCHANGE_SHIPPED "
-          + "until the case closes"),
-      java.util.Map.entry(UpToVersion4.EVENT_SURVEY_ANSWERED, "the survey (up to version 4): as the gateway"),
-      java.util.Map.entry(UpToVersion4.TIMER_SURVEY_TIMEOUT, "the survey (up to version 4): as the gateway"),
       java.util.Map.entry(Elements.TASK_FOLLOW_UP_CALL, "the call to a VIP customer; the case closes after it"));
 
   /**
    * The survey step of return-case.bpmn up to version 4, gone from version 5 (return-survey.bpmn asks instead):
    * instances of those versions still running reach it, send SURVEY and wait for the integrator's answer
-   * ({@code POST /api/returns/{returnNo}/survey}). Remove once none is left (Cockpit: return-case, version 4).
+   * ({@code POST /api/returns/{returnNo}/survey}), keeping the status they had (REFUNDED or EXCHANGE_SHIPPED: no
+   * element of theirs is in {@link #STATUS_OF}). Remove once none is left (Cockpit: return-case, version 4).
    */
   public static final class UpToVersion4 {
     public static final String TASK_SEND_SURVEY = "Task_SendSurveyNotice";

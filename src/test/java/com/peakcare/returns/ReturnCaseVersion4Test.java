@@ -78,7 +78,7 @@ class ReturnCaseVersion4Test {
     execute(job(Elements.TASK_ISSUE_REFUND, pi));
 
     assertThat(pi).hasPassed(UpToVersion4.TASK_SEND_SURVEY).isWaitingAt(UpToVersion4.GATEWAY_SURVEY);
-    assertThat(cases.view(returnNo).status()).as("KEEPS_STATUS still knows version 4's survey")
+    assertThat(cases.view(returnNo).status()).as("its survey step keeps the status")
         .isEqualTo(Status.REFUNDED);
     Notice survey = cases.view(returnNo).notices().stream().filter(n -> n.type() == NoticeType.SURVEY).findFirst()
         .orElseThrow(() -> new AssertionError("no SURVEY notice from the old step"));
