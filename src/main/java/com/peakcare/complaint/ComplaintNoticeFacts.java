@@ -1,7 +1,7 @@
 package com.peakcare.complaint;
 
-import com.peakcare.notice.NoticeCustomer;
 import com.peakcare.notice.Notice;
+import com.peakcare.notice.NoticeCustomer;
 import com.peakcare.notice.NoticeService;
 import com.peakcare.notice.NoticeType;
 import com.peakcare.notice.NoticeVariables;
@@ -37,8 +37,12 @@ class ComplaintNoticeFacts {
 
   /** Sends {@code type} about the complaint, filled from its record; in the caller's transaction. */
   Notice send(String complaintNo, NoticeType type) {
-    Facts found = of(complaintNo)
-        .orElseThrow(() -> new IllegalStateException("notice " + type + ": no complaint " + complaintNo));
+    return send(complaintNo, type, of(complaintNo)
+        .orElseThrow(() -> new IllegalStateException("notice " + type + ": no complaint " + complaintNo)));
+  }
+
+  /** Sends {@code type} about the complaint with the facts just read of it. */
+  Notice send(String complaintNo, NoticeType type, Facts found) {
     return notices.send(complaintNo, type, found.customer(), found.values());
   }
 

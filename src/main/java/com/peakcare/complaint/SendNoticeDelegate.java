@@ -35,8 +35,9 @@ class SendNoticeDelegate implements JavaDelegate {
     }
     String caseRef = execution.getProcessBusinessKey();
     NoticeType notice = NoticeType.valueOf(type.toString());
-    if (complaints.of(caseRef).isPresent()) {
-      complaints.send(caseRef, notice);
+    java.util.Optional<ComplaintNoticeFacts.Facts> complaint = complaints.of(caseRef);
+    if (complaint.isPresent()) {
+      complaints.send(caseRef, notice, complaint.get());
     } else {
       returns.send(caseRef, notice);
     }
