@@ -26,13 +26,14 @@ REVIEW=$(task_id agent1 "processInstanceBusinessKey=$NO&taskDefinitionKey=Task_R
 complete agent1 "$REVIEW" '{"approved":{"value":true},"approvalNote":{"value":"商品与描述不符，同意退款"}}'
 closed() { call shop1 GET "/api/returns/$NO" 200; [[ $(str status) == CLOSED ]]; }
 poll 60 "the close of $NO" closed
+say "agent1 approved; refunded and closed: $(str status)"
 call shop1 POST "/api/returns/$NO/survey" 409 '{"rating":5}'
-say "agent1 approved; refunded and closed: $(str status); the integrator's old rating call is refused (409)"
+say "the integrator's rating call of older cases is refused for it (409): its 回访 is the signed link"
 
 # 3. its 回访 waits three days; the operator runs the waiting timer's job now
-call demo GET "/engine-rest/process-instance?processDefinitionKey=return-survey&businessKey=$NO" 200
+call demo GET "/engine-rest/process-instance?processDefinitionKey=return-survey&businessKey=$NO&maxResults=10" 200
 SURVEY_PI=$(str id)
-call demo GET "/engine-rest/job?processInstanceId=$SURVEY_PI" 200
+call demo GET "/engine-rest/job?processInstanceId=$SURVEY_PI&maxResults=10" 200
 call demo POST "/engine-rest/job/$(str id)/execute" 204
 say "the operator ran the survey's timer (return-survey $SURVEY_PI)"
 
