@@ -59,7 +59,7 @@ complete cslead2 "$APPROVAL" '{"secondApproved":{"value":true}}'
 say "cslead2 gave the second approval"
 
 # 7. the refund runs by itself, to where the approved change says
-refunded() { call shop1 GET "/api/returns/$NO" 200; [[ $(str status) == REFUNDED ]]; }
+refunded() { call shop1 GET "/api/returns/$NO" 200; [[ $BODY == *'"event":"REFUNDED"'* ]]; }
 poll 60 "the refund of $NO" refunded
 say "timeline: $(strs event "${BODY#*\"timeline\"}")"
 say "case $NO REFUNDED: second approval by cslead2, destination change asked by cslead and approved by cslead2"

@@ -2,7 +2,7 @@
 # A return case (退货退款) from open to closed, through the API as the least-privileged demo users:
 # shop1 (integrators) registers the order and opens the case on it, agent1 (after-sales) reviews it, the customer's
 # parcel is reported, warehouse1
-# (warehouse) inspects it, the refund runs by itself, the customer rates the service and the case closes.
+# (warehouse) inspects it, the refund runs by itself and the case closes (its 回访 survey: walkthroughs/survey.sh).
 # Usage: BASE_URL=http://localhost:8080 bash walkthroughs/returns.sh
 set -euo pipefail
 WALK=returns
@@ -54,14 +54,10 @@ call warehouse1 POST "/engine-rest/task/$INSPECT/claim" 204 '{"userId":"warehous
 complete warehouse1 "$INSPECT" '{"inspectionPassed":{"value":true},"inspectionNote":{"value":"吊牌完好，未穿着"}}'
 say "warehouse1 claimed and passed the inspection"
 
-# 6. the refund is an asynchronous step (the job executor runs it, with retries): wait for it
-refunded() { call shop1 GET "/api/returns/$NO" 200; [[ $(str status) == REFUNDED ]]; }
-poll 60 "the refund of $NO" refunded
-say "refund done: $(str status), refund at $(str doneAt "${BODY#*\"refund\"}") (promised by $(str promisedBy "${BODY#*\"refund\"}"))"
-
-# 7. the customer answers the satisfaction survey: a 5 needs no follow-up call, the case closes
-call shop1 POST "/api/returns/$NO/survey" 200 '{"rating":5}'
-call shop1 GET "/api/returns/$NO" 200
-[[ $(str status) == CLOSED ]] || fail "expected CLOSED: $BODY"
+# 6. the refund is an asynchronous step (the job executor runs it, with retries); a regular customer needs no
+#    follow-up call, so the case closes with it (the 回访 survey follows three days later: walkthroughs/survey.sh)
+closed() { call shop1 GET "/api/returns/$NO" 200; [[ $(str status) == CLOSED ]]; }
+poll 60 "the refund and close of $NO" closed
+say "refund done at $(str doneAt "${BODY#*\"refund\"}") (promised by $(str promisedBy "${BODY#*\"refund\"}"))"
 say "notices sent: $(strs type "${BODY#*\"notices\"}")"
 say "case $NO closed"

@@ -358,12 +358,31 @@ class ArchitectureTest {
       Matcher m = TABLE_NAME.matcher(read(changelog));
       while (m.find()) {
         String tableOwner = owner.get(m.group(1));
-        if (tableOwner != null && !tableOwner.equals(pkg)) {
+        if (tableOwner != null && !tableOwner.equals(pkg) && !changedBeforeTheMove(file, pkg, m.group(1))) {
           violations.add(file + " (" + pkg + ") changes " + m.group(1) + ", owned by " + tableOwner);
         }
       }
     }
     assertThat(violations).as("a package migrates its own tables only").isEmpty();
+  }
+
+  /**
+   * A table whose feature moved to another package, keeping its name (a rename would touch every running database):
+   * from then on it is {@code to}'s; the changelogs of {@code from} up to {@code lastOfFrom} changed it while it was
+   * theirs.
+   */
+  record MovedTable(String from, String to, int lastOfFrom) {}
+
+  /** (issue 23 item 4) refund care moved from notice to returns, its promise table with it. */
+  static final Map<String, MovedTable> MOVED_TABLES = Map.of(
+      "PC_REFUND_PROMISE", new MovedTable("notice", "returns", 95));
+
+  /** Whether the changelog {@code file} of {@code pkg} changed {@code table} while it was {@code pkg}'s. */
+  private static boolean changedBeforeTheMove(String file, String pkg, String table) {
+    MovedTable moved = MOVED_TABLES.get(table);
+    Matcher number = Pattern.compile("peakcare-(\\d+)-.*").matcher(file);
+    return moved != null && moved.from().equals(pkg) && number.matches()
+        && Integer.parseInt(number.group(1)) <= moved.lastOfFrom();
   }
 
   /** Table → owning package, from the changelogs that create them. */
@@ -377,6 +396,7 @@ class ArchitectureTest {
         assertThat(previous).as(m.group(1) + " is created twice").isNull();
       }
     }
+    MOVED_TABLES.forEach((table, moved) -> owner.put(table, moved.to()));
     return owner;
   }
 

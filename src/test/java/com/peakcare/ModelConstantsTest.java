@@ -34,7 +34,7 @@ class ModelConstantsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(classes = {com.peakcare.returns.ReturnCaseProcess.class, com.peakcare.notice.RefundCareProcess.class,
+  @ValueSource(classes = {com.peakcare.returns.ReturnCaseProcess.class, com.peakcare.returns.RefundCareProcess.class,
       com.peakcare.notice.NoticeDeliveryProcess.class, com.peakcare.campaign.CampaignCheckProcess.class,
       com.peakcare.briefing.CampaignBriefingProcess.class, com.peakcare.returns.LogisticsDelayBroadcastProcess.class,
       com.peakcare.review.ReviewCycleProcess.class, com.peakcare.review.SeriousReviewProcess.class,

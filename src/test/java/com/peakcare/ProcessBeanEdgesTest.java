@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bean names a process model calls ({@code ${sendNoticeDelegate}}, {@code ${caseSteps.agentOf(execution)}},
+ * The bean names a process model calls ({@code ${returnNoticeDelegate}}, {@code ${caseSteps.agentOf(execution)}},
  * {@code ${campaignSettings.…}}) are package edges too (issue 23 point 6, CONVENTIONS.md): the compiler never sees
  * them, so {@link ArchitectureTest} checks the classes and this checks the models, against the same graph
  * ({@link ArchitectureTest#MAY_USE}). A process belongs to the package of its backing class (the class whose constant
@@ -77,10 +77,6 @@ class ProcessBeanEdgesTest {
         .containsExactlyInAnyOrderElementsOf(KNOWN.keySet());
   }
 
-  private static final String NOTICE_STEP = "a notice step is notice's own delegate (issue 23 "
-      + "item 4: notice becomes the outbox the features call); goes when the feature's send task calls a bean of its "
-      + "own package that asks notice's public service";
-
   /**
    * Beans a model calls in another package that are that package's internals (not public, a *Repository, *Delegate or
    * *Listener): for a class that is {@link ArchitectureTest#aFeatureUsesNoRepositoryDelegateOrListenerOfAnother}, with
@@ -89,9 +85,7 @@ class ProcessBeanEdgesTest {
    */
   static final Map<String, String> KNOWN_INTERNAL = Map.of(
       "campaign-check.bpmn:startCampaignBriefingDelegate",
-      "briefing's delegate, called from campaign's model (the edge KNOWN lists): goes with that edge",
-      "complaint.bpmn:sendNoticeDelegate", NOTICE_STEP,
-      "return-case.bpmn:sendNoticeDelegate", NOTICE_STEP);
+      "briefing's delegate, called from campaign's model (the edge KNOWN lists): goes with that edge");
 
   @Test
   void aModelCallsNoInternalBeanOfAnotherPackage() {
@@ -117,11 +111,20 @@ class ProcessBeanEdgesTest {
     // the ones issue 23 names, so that a broken parser cannot pass the test above by finding nothing
     assertThat(edges).anySatisfy(e -> assertThat(e.bean()).isEqualTo("caseSteps"))
         .anySatisfy(e -> assertThat(e.bean()).isEqualTo("startCampaignBriefingDelegate"))
-        .anySatisfy(e -> assertThat(e.bean()).isEqualTo("sendNoticeDelegate"));
+        .anySatisfy(e -> assertThat(e.bean()).isEqualTo("returnNoticeDelegate"));
     assertThat(edges).filteredOn(e -> e.bean().equals("caseSteps")).allSatisfy(e ->
         assertThat(e.from() + "->" + e.to()).isEqualTo("returns->returns"));
-    assertThat(edges).filteredOn(e -> e.bean().equals("sendNoticeDelegate") && e.process().equals("return-case"))
-        .allSatisfy(e -> assertThat(e.from() + "->" + e.to()).isEqualTo("returns->notice"));
+    // issue 23 item 4: each feature's notice step is its own, asking notice's outbox; no model calls a notice bean
+    assertThat(edges).filteredOn(e -> e.bean().equals("returnNoticeDelegate"))
+        .extracting(e -> e.model() + ":" + e.from() + "->" + e.to())
+        .containsExactlyInAnyOrder("refund-care.bpmn:returns->returns", "return-case.bpmn:returns->returns");
+    assertThat(edges).filteredOn(e -> e.bean().equals("complaintNoticeDelegate"))
+        .extracting(e -> e.model() + ":" + e.from() + "->" + e.to())
+        .containsExactly("complaint.bpmn:complaint->complaint");
+    assertThat(edges).as("the old versions' ${sendNoticeDelegate} is called by no current model")
+        .noneSatisfy(e -> assertThat(e.bean()).isEqualTo("sendNoticeDelegate"));
+    assertThat(edges).filteredOn(e -> !e.process().equals("notice-delivery"))
+        .noneSatisfy(e -> assertThat(e.to()).isEqualTo("notice"));
   }
 
   private static List<Edge> edges() {

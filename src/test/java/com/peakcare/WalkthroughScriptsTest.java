@@ -39,14 +39,16 @@ class WalkthroughScriptsTest {
   private static final Map<String, String> LAST_LINE = Map.of(
       "returns", "returns: case R-\\d+ closed",
       "campaign", "campaign: D11-\\d+ LIVE, briefing ALL_READY: every agent ready \\(agent1,agent2,cslead,cslead2\\)",
-      "notices", "notices: case R-\\d+: notices REFUND_CARE,REFUND_DONE,SURVEY delivered \\(SENT,SENT,SENT\\)",
+      "notices", "notices: case R-\\d+: notices REFUND_CARE,REFUND_DONE delivered \\(SENT,SENT\\)",
       "broadcast", "broadcast: broadcast [0-9a-f-]{36} done: 1 customer told once",
       "reviews", "reviews: cycle RC-\\d{8}-\\d{6}(-\\d+)?: LOGISTICS to whlead, action recorded",
       "money", "money: case R-\\d+ REFUNDED: second approval by cslead2, destination change asked by cslead and "
           + "approved by cslead2",
       "complaints", "complaints: complaint C-\\d+ CLOSED: promise kept true, confirmed by the customer",
       "reminders", "reminders: campaign RW-\\d+: \\d+ held out got nothing, \\d+ in the reminded group; verdict "
-          + "STILL_COLLECTING \\(not final\\)");
+          + "STILL_COLLECTING \\(not final\\)",
+      "survey", "survey: case R-\\d+ surveyed once: score 5 recorded, a second answer on the same link refused "
+          + "\\(409\\)");
 
   @LocalServerPort int port;
 
@@ -99,10 +101,16 @@ class WalkthroughScriptsTest {
   }
 
   @Test
+  @Order(7)
+  void aWorkedReturnCasesSurveyLinkIsReadShownAndAnsweredOnce() throws Exception {
+    run("survey");
+  }
+
+  @Test
   @Order(8)
   void everyWalkthroughRunsAgainOnTheSameDatabase() throws Exception {
     for (String script : List.of("returns", "campaign", "notices", "broadcast", "reviews", "money", "complaints",
-        "reminders")) {
+        "reminders", "survey")) {
       run(script);
     }
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.peakcare.returns.BenchSeeds;
 import com.peakcare.returns.ReturnCaseProcess.Elements;
-import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.DelayQueue;
@@ -16,13 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Drives return cases from open to closed over HTTP, as the shop (shop1), the agent (agent1/agent2) and the
  * warehouse (warehouse1) would: even cases are small refunds the policy approves at once, odd cases are returns an
- * agent reviews, whose parcel comes back and is inspected. Both wait for the asynchronous refund, then the survey
- * answer closes them. A fixed number of HTTP clients work on many cases in flight: a case that waits for the job
+ * agent reviews, whose parcel comes back and is inspected. Both wait for the asynchronous refund, after which the
+ * case closes by itself (return-case.bpmn version 5: its 回访 is return-survey.bpmn's, days later). A fixed number of HTTP clients work on many cases in flight: a case that waits for the job
  * executor (the refund) goes back into a delay queue and is polled again after {@code pollMillis}.
  */
 final class Lifecycle {
 
-  enum Step { OPEN, REVIEW, PARCEL, INSPECT, WAIT_REFUNDED, SURVEY }
+  enum Step { OPEN, REVIEW, PARCEL, INSPECT, WAIT_REFUNDED }
 
   record Result(int cases, int closed, int failed, double seconds, double p50, double p99, long requests,
       String firstError) {}
@@ -183,24 +182,10 @@ final class Lifecycle {
       case WAIT_REFUNDED -> {
         requests.incrementAndGet();
         String status = JSON.readTree(Client.expect(client.get(path, "shop1"), 200)).path("status").asText();
-        if ("REFUNDED".equals(status)) {
-          k.later(Step.SURVEY, 0);
-        } else {
-          k.later(Step.WAIT_REFUNDED, pollMillis);
+        if ("CLOSED".equals(status)) {
+          return true;
         }
-      }
-      case SURVEY -> {
-        requests.incrementAndGet();
-        HttpResponse<String> answer = client.post(path + "/survey", "shop1", "{\"rating\":5}");
-        if (answer.statusCode() == 409) {
-          k.later(Step.SURVEY, pollMillis);
-          return false;
-        }
-        String status = JSON.readTree(Client.expect(answer, 200)).path("status").asText();
-        if (!"CLOSED".equals(status)) {
-          throw new IllegalStateException("survey answered but status " + status);
-        }
-        return true;
+        k.later(Step.WAIT_REFUNDED, pollMillis);
       }
       default -> throw new IllegalStateException(k.step.name());
     }

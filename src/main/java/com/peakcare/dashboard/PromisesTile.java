@@ -1,6 +1,6 @@
 package com.peakcare.dashboard;
 
-import com.peakcare.notice.RefundCareProcess;
+import com.peakcare.returns.RefundCareProcess;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,19 +1,19 @@
 package com.peakcare.dashboard;
 
-import com.peakcare.notice.NoticeFigures;
+import com.peakcare.returns.RefundCare;
 import java.time.Instant;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Refund care's promises ("your refund within N hours") for the promises tile, from the notice feature's figures. */
+/** Refund care's promises ("your refund within N hours") for the promises tile, from the return feature's refund care. */
 @Component
 @Order(1)
 class RefundCarePromises implements PromiseSource {
 
-  private final NoticeFigures notices;
+  private final RefundCare refundCare;
 
-  RefundCarePromises(NoticeFigures notices) {
-    this.notices = notices;
+  RefundCarePromises(RefundCare refundCare) {
+    this.refundCare = refundCare;
   }
 
   @Override
@@ -28,7 +28,7 @@ class RefundCarePromises implements PromiseSource {
 
   @Override
   public Figures due(Instant from, Instant to, Instant now) {
-    NoticeFigures.Promises p = notices.refundPromises(from, to, now);
+    RefundCare.Promises p = refundCare.promises(from, to, now);
     return new Figures(p.due(), p.kept(), p.late(), p.apologised(), p.open());
   }
 }

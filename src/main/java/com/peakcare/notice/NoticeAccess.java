@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Supervisors are the operators of notice delivery: they see its incidents in Cockpit and retry them once the
  * gateway is back (RETRY_JOB on the definition: issue 20 took away UPDATE_INSTANCE, which also suspends and
- * re-times every instance, and revokes it where an earlier start-up granted it), and see refund care.
+ * re-times every instance, and revokes it where an earlier start-up granted it). Refund care is returns'
+ * (ReturnAccess).
  */
 @Component
 class NoticeAccess implements FeatureGrants {
@@ -25,7 +26,5 @@ class NoticeAccess implements FeatureGrants {
     access.grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, NoticeDeliveryProcess.KEY,
         READ, READ_INSTANCE, READ_HISTORY, RETRY_JOB);
     access.revoke(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, NoticeDeliveryProcess.KEY, UPDATE_INSTANCE);
-    access.grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, RefundCareProcess.KEY,
-        READ, READ_INSTANCE, READ_HISTORY);
   }
 }

@@ -19,10 +19,6 @@ public class NoticeFigures {
   /** The outbox's backlog: deliveries not SENT (pending, being sent, failed and retried) and the oldest of them. */
   public record Backlog(long waiting, long failed, Instant oldestWaitingSince) {}
 
-  /** Refund-care promises due in a window: how many, kept (done by the promise), late (done after it, or past it and
-   *  not done), of the late how many got the apology (a new time, REFUND_DELAYED), and still open and not yet due. */
-  public record Promises(long due, long kept, long late, long apologised, long open) {}
-
   private final JdbcTemplate jdbc;
 
   NoticeFigures(JdbcTemplate jdbc) {
@@ -46,19 +42,5 @@ public class NoticeFigures {
           Timestamp oldest = rs.getTimestamp(3);
           return new Backlog(rs.getLong(1), rs.getLong(2), oldest == null ? null : oldest.toInstant());
         }, NoticeDelivery.FAILED, NoticeDelivery.PENDING, NoticeDelivery.SENDING, NoticeDelivery.FAILED);
-  }
-
-  /** Refund-care promises due in [from, to), as they stand at {@code now} (index PC_IDX_REFUND_PROMISE_DUE). */
-  public Promises refundPromises(Instant from, Instant to, Instant now) {
-    Timestamp at = Timestamp.from(now);
-    return jdbc.queryForObject("select count(*),"
-        + " coalesce(sum(case when DONE_AT is not null and ON_TIME then 1 else 0 end), 0),"
-        + " coalesce(sum(case when (DONE_AT is not null and not ON_TIME) or (DONE_AT is null and PROMISED_BY < ?)"
-        + " then 1 else 0 end), 0),"
-        + " coalesce(sum(case when NEW_PROMISED_BY is not null then 1 else 0 end), 0),"
-        + " coalesce(sum(case when DONE_AT is null and PROMISED_BY >= ? then 1 else 0 end), 0)"
-        + " from PC_REFUND_PROMISE where PROMISED_BY >= ? and PROMISED_BY < ?",
-        (rs, i) -> new Promises(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
-        at, at, Timestamp.from(from), Timestamp.from(to));
   }
 }

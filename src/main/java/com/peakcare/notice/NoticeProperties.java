@@ -29,7 +29,6 @@ public class NoticeProperties {
   private final Email email = new Email();
   private final Shop shop = new Shop();
   private final Shipping shipping = new Shipping();
-  private final RefundCare refundCare = new RefundCare();
 
   public List<String> channelsOf(NoticeType type) {
     List<String> configured = channels.getOrDefault(type,
@@ -126,14 +125,6 @@ public class NoticeProperties {
     public void setDays(Map<String, Integer> days) { this.days = days; }
   }
 
-  public static class RefundCare {
-    /** How much later the refund delayed notice promises the refund, counted from the missed promise. */
-    private Duration delayExtension = Duration.ofHours(24);
-
-    public Duration getDelayExtension() { return delayExtension; }
-    public void setDelayExtension(Duration delayExtension) { this.delayExtension = delayExtension; }
-  }
-
   public String getTemplates() { return templates; }
   public void setTemplates(String templates) { this.templates = templates; }
   public ZoneId getTimeZone() { return timeZone; }
@@ -148,5 +139,4 @@ public class NoticeProperties {
   public Email getEmail() { return email; }
   public Shop getShop() { return shop; }
   public Shipping getShipping() { return shipping; }
-  public RefundCare getRefundCare() { return refundCare; }
 }

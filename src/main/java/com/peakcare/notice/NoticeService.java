@@ -126,7 +126,7 @@ public class NoticeService {
     }
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("notice " + type + " for case " + caseRef + " cannot be sent: missing "
-          + "value(s) " + missing + " (the case's records lack them, see NoticeFacts and NoticeVariables)");
+          + "value(s) " + missing + " (the caller's records lack them, see NoticeType and NoticeVariables)");
     }
     String locale = customer.noticeLocale();
     Instant now = Instant.now();

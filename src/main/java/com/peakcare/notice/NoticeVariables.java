@@ -1,14 +1,14 @@
 package com.peakcare.notice;
 
 /**
- * The names of the values notices are filled from: the case's facts (from the owning feature's records, see
- * {@link NoticeFacts}), the refund promise, a broadcast's values, and the values the notice service adds itself.
+ * The names of the values notices are filled from: the case's facts (which the feature that owns the case reads from
+ * its records and hands to {@link NoticeService#send}), the refund promise, a broadcast's values, and the values the notice service adds itself.
  * Templates use the same names as placeholders: {@code {customerName}}, {@code {promisedBy}}. None of them is a
  * process variable.
  */
 public final class NoticeVariables {
 
-  // --- the case's facts (NoticeFacts: the return case record) ---
+  // --- the case's facts (returns.ReturnNotices: the return case record) ---
   /** String: the case reference, the notice's case. */
   public static final String RETURN_NO = "returnNo";
   public static final String ORDER_NO = "orderNo";
@@ -48,7 +48,7 @@ public final class NoticeVariables {
   public static final String EXPECTED_DAYS = "expectedDays";
   public static final String EXPECTED_ARRIVAL = "expectedArrival";
 
-  // --- a complaint's facts (issue 24: complaint.ComplaintNoticeFacts) ---
+  // --- a complaint's facts (issue 24: complaint's ComplaintNoticeFacts) ---
   /** The complaint number. */
   public static final String COMPLAINT_NO = "complaintNo";
   /** The agent named in the promise, by their printed name. */

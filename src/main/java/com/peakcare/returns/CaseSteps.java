@@ -1,6 +1,5 @@
 package com.peakcare.returns;
 
-import com.peakcare.notice.RefundCare;
 import com.peakcare.order.Orders;
 import com.peakcare.returns.ReturnCaseProcess.Outcome;
 import com.peakcare.returns.ReturnCaseProcess.Status;

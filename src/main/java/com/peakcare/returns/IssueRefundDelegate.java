@@ -1,6 +1,5 @@
 package com.peakcare.returns;
 
-import com.peakcare.notice.RefundCare;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,6 +29,6 @@ class IssueRefundDelegate implements JavaDelegate {
     ReturnCaseRepository.Refund due = cases.refundDue(returnNo, execution.getProcessInstanceId());
     RefundGateway.Refund refund = gateway.refund(returnNo, due.amount(), due.refundTo());
     cases.refunded(returnNo, refund.amount(), refund.refundTo(), refund.gatewayRef(), refund.doneAt());
-    refundCare.refundDone(returnNo, refund.doneAt());
+    refundCare.refundDone(returnNo);
   }
 }

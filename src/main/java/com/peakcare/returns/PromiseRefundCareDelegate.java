@@ -1,6 +1,5 @@
 package com.peakcare.returns;
 
-import com.peakcare.notice.RefundCare;
 import com.peakcare.returns.ReturnCaseProcess.Vars;
 import com.peakcare.returns.ReturnCaseRepository.CaseRow;
 import java.time.Instant;

@@ -3,6 +3,8 @@ package com.peakcare.returns;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK;
 
@@ -36,5 +38,8 @@ class ReturnAccess implements FeatureGrants {
           org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_ASSIGN,
           org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE);
     }
+    // supervisors see refund care in Cockpit (its late-refund task is theirs)
+    access.grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, RefundCareProcess.KEY,
+        READ, READ_INSTANCE, READ_HISTORY);
   }
 }

@@ -43,10 +43,9 @@ public final class ReturnCaseProcess {
     public static final String TASK_SEND_SHIPPING = "Task_SendShippingNotice";
     public static final String TASK_WAIT_FOR_DELIVERY = "Task_WaitForDelivery";
     public static final String TASK_SEND_DELIVERY_CARE = "Task_SendDeliveryCareNotice";
-    public static final String TASK_SEND_SURVEY = "Task_SendSurveyNotice";
-    public static final String GATEWAY_SURVEY = "Gateway_SurveyAnsweredOrTimedOut";
-    public static final String EVENT_SURVEY_ANSWERED = "Event_SurveyAnswered";
-    public static final String TIMER_SURVEY_TIMEOUT = "Timer_SurveyTimedOut";
+    /** Where the case goes once refunded or replaced: the 回访 is return-survey.bpmn's, started at {@link #END_CLOSED}. */
+    public static final String GATEWAY_FULFILLED_JOIN = "Gateway_FulfilledJoin";
+    public static final String GATEWAY_FOLLOW_UP_NEEDED = "Gateway_FollowUpNeeded";
     public static final String TASK_FOLLOW_UP_CALL = "Task_FollowUpCall";
     public static final String TASK_CLOSE = "Task_CloseCase";
     public static final String END_CLOSED = "EndEvent_Closed";
@@ -110,16 +109,29 @@ public final class ReturnCaseProcess {
           + "until the agent refunds part (REFUNDING) or rejects (REJECTED)"),
       java.util.Map.entry(Elements.TASK_SHIP_REPLACEMENT, "the inspection passed and the warehouse ships: INSPECTING "
           + "until the replacement is on its way (EXCHANGE_SHIPPED)"),
-      java.util.Map.entry(Elements.GATEWAY_SURVEY, "the survey: REFUNDED or EXCHANGE_SHIPPED until the case closes"),
-      java.util.Map.entry(Elements.EVENT_SURVEY_ANSWERED, "the survey: as the gateway"),
-      java.util.Map.entry(Elements.TIMER_SURVEY_TIMEOUT, "the survey: as the gateway"),
-      java.util.Map.entry(Elements.TASK_FOLLOW_UP_CALL, "the call after the survey; the case closes after it"));
+      java.util.Map.entry(Elements.TASK_FOLLOW_UP_CALL, "the call to a VIP customer; the case closes after it"));
+
+  /**
+   * The survey step of return-case.bpmn up to version 4, gone from version 5 (return-survey.bpmn asks instead):
+   * instances of those versions still running reach it, send SURVEY and wait for the integrator's answer
+   * ({@code POST /api/returns/{returnNo}/survey}), keeping the status they had (REFUNDED or EXCHANGE_SHIPPED: no
+   * element of theirs is in {@link #STATUS_OF}). Remove once none is left (Cockpit: return-case, version 4).
+   */
+  public static final class UpToVersion4 {
+    public static final String TASK_SEND_SURVEY = "Task_SendSurveyNotice";
+    public static final String GATEWAY_SURVEY = "Gateway_SurveyAnsweredOrTimedOut";
+    public static final String EVENT_SURVEY_ANSWERED = "Event_SurveyAnswered";
+    public static final String TIMER_SURVEY_TIMEOUT = "Timer_SurveyTimedOut";
+    /** The message their survey step waits for. */
+    public static final String SURVEY_ANSWERED = "SurveyAnswered";
+
+    private UpToVersion4() {}
+  }
 
   /** Messages the case waits for. */
   public static final class Messages {
     public static final String PARCEL_SHIPPED = "ReturnParcelShipped";
     public static final String REPLACEMENT_DELIVERED = "ReplacementDelivered";
-    public static final String SURVEY_ANSWERED = "SurveyAnswered";
 
     private Messages() {}
   }

@@ -1,7 +1,6 @@
 package com.peakcare.returns;
 
 import com.peakcare.notice.Notice;
-import com.peakcare.notice.RefundCare;
 import com.peakcare.returns.ReturnCaseRepository.CaseRow;
 import com.peakcare.returns.ReturnCaseRepository.EventRow;
 import com.peakcare.returns.ReturnCaseProcess.CaseType;

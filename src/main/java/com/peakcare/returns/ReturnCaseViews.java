@@ -1,7 +1,6 @@
 package com.peakcare.returns;
 
 import com.peakcare.notice.NoticeService;
-import com.peakcare.notice.RefundCare;
 import com.peakcare.returns.ReturnCaseProcess.Status;
 import com.peakcare.returns.ReturnCaseRepository.CaseRow;
 import com.peakcare.web.ApiException;

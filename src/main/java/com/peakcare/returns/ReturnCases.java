@@ -160,14 +160,15 @@ public class ReturnCases {
   @Transactional
   public ReturnCaseView surveyAnswered(String returnNo, int rating, String user) {
     CaseRow row = repository.find(returnNo).orElseThrow(() -> ApiException.notFound("return " + returnNo));
-    boolean waiting = runtimeService.createEventSubscriptionQuery().eventName(Messages.SURVEY_ANSWERED)
-        .processInstanceId(row.processInstanceId()).count() > 0;
+    // only instances of return-case.bpmn up to version 4 ask for a rating themselves (later: return-survey.bpmn)
+    boolean waiting = runtimeService.createEventSubscriptionQuery()
+        .eventName(ReturnCaseProcess.UpToVersion4.SURVEY_ANSWERED).processInstanceId(row.processInstanceId()).count() > 0;
     if (!waiting) {
       throw ApiException.conflict("return " + returnNo + " is not waiting for a survey answer");
     }
     // the timeline first: the correlation may run the case to its end in this transaction
     repository.event(returnNo, user, "SURVEY_ANSWERED", "rating " + rating);
-    runtimeService.createMessageCorrelation(Messages.SURVEY_ANSWERED)
+    runtimeService.createMessageCorrelation(ReturnCaseProcess.UpToVersion4.SURVEY_ANSWERED)
         .processInstanceBusinessKey(returnNo)
         .setVariable(Vars.RATING, rating)
         .correlate();

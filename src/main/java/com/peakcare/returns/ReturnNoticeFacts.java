@@ -1,7 +1,6 @@
 package com.peakcare.returns;
 
 import com.peakcare.notice.NoticeCustomer;
-import com.peakcare.notice.NoticeFacts;
 import com.peakcare.notice.NoticeVariables;
 import com.peakcare.order.Order;
 import com.peakcare.order.Orders;
@@ -19,7 +18,10 @@ import org.springframework.stereotype.Component;
  * process variables, so a variable written by hand changes no notice.
  */
 @Component
-class ReturnNoticeFacts implements NoticeFacts {
+class ReturnNoticeFacts {
+
+  /** One case's customer and its notice values, by the names of {@link NoticeVariables}. */
+  record Facts(NoticeCustomer customer, Map<String, Object> values) {}
 
   private final ReturnCaseRepository repository;
   private final Orders orders;
@@ -29,8 +31,8 @@ class ReturnNoticeFacts implements NoticeFacts {
     this.orders = orders;
   }
 
-  @Override
-  public Optional<Facts> of(String caseRef) {
+  /** The customer and the notice values of this return case; empty when there is no such case (or its order). */
+  Optional<Facts> of(String caseRef) {
     return repository.find(caseRef).flatMap(row -> orders.find(row.orderNo()).map(order -> facts(row, order)));
   }
 

@@ -321,7 +321,7 @@ class ReturnTaskPolicy implements TaskPolicy {
   }
 
   private NoticeCustomer customer(CaseRow row) {
-    return facts.of(row.returnNo()).map(com.peakcare.notice.NoticeFacts.Facts::customer)
+    return facts.of(row.returnNo()).map(ReturnNoticeFacts.Facts::customer)
         .orElseThrow(() -> new IllegalStateException("return " + row.returnNo() + " has no registered order "
             + row.orderNo()));
   }

@@ -1,10 +1,11 @@
 package com.peakcare.survey;
 
 import com.peakcare.engine.gate.EngineGate;
-import com.peakcare.notice.NoticeFacts;
+import com.peakcare.notice.NoticeCustomer;
 import com.peakcare.notice.NoticeService;
 import com.peakcare.notice.NoticeType;
 import com.peakcare.notice.NoticeVariables;
+import com.peakcare.returns.ReturnNotices;
 import com.peakcare.survey.SurveyRepository.Row;
 import com.peakcare.web.ApiException;
 import java.time.Instant;
@@ -46,17 +47,17 @@ public class CaseSurveys {
   private final SurveyTokens tokens;
   private final SurveySettings settings;
   private final NoticeService notices;
-  private final List<NoticeFacts> facts;
+  private final ReturnNotices returns;
   private final RuntimeService runtimeService;
   private final EngineGate gate;
 
   CaseSurveys(SurveyRepository repository, SurveyTokens tokens, SurveySettings settings, NoticeService notices,
-      List<NoticeFacts> facts, RuntimeService runtimeService, EngineGate gate) {
+      ReturnNotices returns, RuntimeService runtimeService, EngineGate gate) {
     this.repository = repository;
     this.tokens = tokens;
     this.settings = settings;
     this.notices = notices;
-    this.facts = facts;
+    this.returns = returns;
     this.runtimeService = runtimeService;
     this.gate = gate;
   }
@@ -73,22 +74,36 @@ public class CaseSurveys {
    */
   @Transactional
   public boolean send(CaseKind kind, String caseNo, String workedBy) {
+    if (kind != CaseKind.RETURN) {
+      throw new IllegalArgumentException("survey of " + kind + " " + caseNo + ": the case's feature says whom to ask "
+          + "(send with the customer and values)");
+    }
+    ReturnNotices.CaseNotice found = returns.of(caseNo)
+        .orElseThrow(() -> new IllegalStateException("survey: no return case " + caseNo));
+    return send(kind, caseNo, workedBy, found.customer(), found.values());
+  }
+
+  /**
+   * Sends the case's survey to {@code customer} with the case's notice {@code values}, as the case's feature hands them
+   * (a complaint's survey: complaint's own step; survey never asks a feature above it back). False when surveyed.
+   */
+  @Transactional
+  public boolean send(CaseKind kind, String caseNo, String workedBy, NoticeCustomer customer,
+      Map<String, Object> caseValues) {
     if (repository.exists(kind.name(), caseNo)) {
       log.info("{} {}: surveyed already, no second survey", kind, caseNo);
       return false;
     }
-    NoticeFacts.Facts found = NoticeFacts.find(facts, caseNo)
-        .orElseThrow(() -> new IllegalStateException("survey: no feature knows case " + caseNo));
     String id = UUID.randomUUID().toString();
     Instant now = Instant.now();
     Instant expires = now.plus(settings.validity());
     String token = tokens.issue(id, expires);
     repository.insert(id, kind.name(), caseNo, workedBy, SurveyTokens.hash(token), now, expires);
-    Map<String, Object> values = new HashMap<>(found.values());
+    Map<String, Object> values = new HashMap<>(caseValues);
     values.put(NoticeVariables.RETURN_NO, caseNo);
     values.put(NoticeVariables.CASE_NO, caseNo);
     values.put(NoticeVariables.SURVEY_LINK, settings.link(token));
-    notices.send(caseNo, NoticeType.CASE_SURVEY, found.customer(), values);
+    notices.send(caseNo, NoticeType.CASE_SURVEY, customer, values);
     log.info("{} {}: 回访 survey sent, valid until {}", kind, caseNo, expires);
     return true;
   }

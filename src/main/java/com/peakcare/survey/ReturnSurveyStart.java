@@ -13,20 +13,22 @@ import org.springframework.stereotype.Component;
  * ({@value ReturnSurveyProcess#RETURN_CLOSED_END}, refunded or replaced) the case's 回访 process starts in the same
  * transaction. The return model's other ends (rejected, cancelled) and every other path behave as before.
  *
- * <p>Off by default ({@code peakcare.survey.after-returns}): the return model still sends its own SURVEY notice before
- * it closes (answered through the integrator), so with this on a customer would be asked twice about one case. It is
- * switched on where that model's own survey step is replaced by this one (docs/complaints.md, "Not done yet").
+ * <p>On by default ({@code peakcare.survey.after-returns}): since return-case.bpmn version 5 the return model has no
+ * survey step of its own; this is the return case's 回访. An instance of an older version still sends its own SURVEY
+ * notice and waits for the integrator's answer ({@value #OWN_SURVEY_STEP}): it gets no second survey here.
  */
 @Component
 class ReturnSurveyStart implements EndEventHook {
 
   private static final Logger log = LoggerFactory.getLogger(ReturnSurveyStart.class);
+  /** The survey step of return-case.bpmn before version 5 (its instances asked the customer themselves). */
+  static final String OWN_SURVEY_STEP = "Task_SendSurveyNotice";
 
   private final ObjectProvider<EngineGate> gate;
   private final boolean enabled;
 
   ReturnSurveyStart(ObjectProvider<EngineGate> gate,
-      @org.springframework.beans.factory.annotation.Value("${peakcare.survey.after-returns:false}") boolean enabled) {
+      @org.springframework.beans.factory.annotation.Value("${peakcare.survey.after-returns:true}") boolean enabled) {
     this.gate = gate;
     this.enabled = enabled;
   }
@@ -47,6 +49,10 @@ class ReturnSurveyStart implements EndEventHook {
       return;
     }
     String returnNo = execution.getProcessBusinessKey();
+    if (execution.getBpmnModelInstance().getModelElementById(OWN_SURVEY_STEP) != null) {
+      log.info("return {} closed by a model version with its own survey step: no second survey", returnNo);
+      return;
+    }
     gate.getObject().asPeakCare(() -> execution.getProcessEngineServices().getRuntimeService()
         .startProcessInstanceByKey(ReturnSurveyProcess.KEY, returnNo));
     log.info("return {} closed: 回访 scheduled", returnNo);

@@ -56,6 +56,7 @@ class ComplaintSurveyTest {
   private static final Pattern LINK = Pattern.compile("/survey/([A-Za-z0-9_.-]+)");
 
   @LocalServerPort int port;
+  @Autowired ComplaintNoticeFacts noticeFacts;
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -155,8 +156,10 @@ class ComplaintSurveyTest {
   void shouldNeverSurveyACaseTwice() {
     ProcessInstance pi = surveyed();
 
+    // as complaint's survey step sends it: with the complaint's customer (survey never asks complaint back)
+    ComplaintNoticeFacts.Facts facts = noticeFacts.of(pi.getBusinessKey()).orElseThrow();
     boolean again = fixtures.as("agent1", AGENT, () -> surveys.send(CaseKind.COMPLAINT, pi.getBusinessKey(),
-        "agent1"));
+        "agent1", facts.customer(), facts.values()));
 
     assertThat(again).isFalse();
     assertThat(complaints.view(pi.getBusinessKey()).notices()).extracting(Notice::type)

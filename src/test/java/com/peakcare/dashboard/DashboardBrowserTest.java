@@ -69,7 +69,8 @@ class DashboardBrowserTest {
     JsonNode figures = page.path("figures");
     assertThat(figures.path("returns-open").asText()).isEqualTo(api.path("open").asText());
     assertThat(figures.path("returns-overdue-reviews").asText()).isEqualTo(api.path("overdue").path("reviews").asText());
-    assertThat(figures.path("money-paid-today").asText()).isEqualTo("¥150.50");
+    // the night's refunds, 150.50, and its refund-care promises' three paid today (10.00 each)
+    assertThat(figures.path("money-paid-today").asText()).isEqualTo("¥180.50");
     assertThat(figures.path("money-ceiling").asText()).isEqualTo("1");
     assertThat(figures.path("money-destination").asText()).isEqualTo("2 / 1");
     assertThat(figures.path("money-refund-rate").asText()).isEqualTo("0.0%");

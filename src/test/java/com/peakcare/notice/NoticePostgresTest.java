@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peakcare.PeakCareApplication;
 import com.peakcare.support.PostgresDatabase;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Tag;
@@ -18,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class NoticePostgresTest {
 
   @Test
-  void outboxAndRefundCareWorkOnPostgres() {
+  void theOutboxWorksOnPostgres() {
     try (PostgresDatabase db = PostgresDatabase.create();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(PeakCareApplication.class)
             .profiles("postgres")
@@ -26,7 +24,6 @@ class NoticePostgresTest {
                 "--spring.datasource.username=" + db.user(), "--camunda.bpm.job-execution.enabled=false",
                 "--spring.jmx.enabled=false", "--peakcare.admin.user=boss", "--peakcare.admin.password=Peak-Care-2026!")) {
       NoticeService notices = app.getBean(NoticeService.class);
-      RefundCare refundCare = app.getBean(RefundCare.class);
       NoticeCustomer customer = new NoticeCustomer("张伟", "+8613900000000", null, "zh-CN", "北京市");
 
       Map<String, Object> reminder = Map.of(NoticeVariables.RETURN_NO, "R-PG-1", NoticeVariables.ORDER_NO, "O-1");
@@ -43,17 +40,6 @@ class NoticePostgresTest {
           .singleElement().satisfies(d -> assertThat(d.channel() + " " + d.status()).isEqualTo("IN_APP SENT")));
       assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery()
           .processDefinitionKey(NoticeDeliveryProcess.KEY).count()).as("in-app only: nothing to deliver").isZero();
-
-      Instant promisedBy = Instant.parse("2030-01-01T00:00:00Z");
-      app.getBean(ShopCases.class).add("R-PG-2", customer, new BigDecimal("10.00"), "微信零钱");
-      refundCare.promise("R-PG-2", promisedBy);
-      refundCare.refundDone("R-PG-2", promisedBy.minusSeconds(60));
-
-      assertThat(refundCare.promiseOf("R-PG-2")).hasValueSatisfying(p -> assertThat(p.onTime()).isTrue());
-      assertThat(refundCare.onTimeShare()).isEqualTo(1.0);
-      assertThat(notices.noticesOf("R-PG-2")).extracting(Notice::type)
-          .containsExactly(NoticeType.REFUND_CARE, NoticeType.REFUND_DONE);
-      assertThat(notices.noticesOf("R-PG-2").get(0).text()).contains("2030年1月1日 08:00（北京时间）");
     }
   }
 }

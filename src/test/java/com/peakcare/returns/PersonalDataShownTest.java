@@ -70,7 +70,6 @@ class PersonalDataShownTest {
     ProcessInstance pi = shop.openFromForm(request, "shop1");
     managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult()
         .getId());
-    cases.surveyAnswered(request.returnNo(), 2, "shop1");
     deliverNoticesOf(request.returnNo());
     Task call = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(call.getTaskDefinitionKey()).isEqualTo(Elements.TASK_FOLLOW_UP_CALL);

@@ -47,7 +47,6 @@ class RetentionSweepTest {
     ProcessInstance pi = shop.openFromForm(closed, "shop1");
     managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult()
         .getId());
-    cases.surveyAnswered(closed.returnNo(), 5, "shop1");
     deliverNoticesOf(closed.returnNo());
     assertThat(status(closed)).isEqualTo("CLOSED");
     ReturnRequest running = aReturnForReview();

@@ -11,13 +11,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
- * The production default: with {@code peakcare.survey.after-returns} off, a closed return case starts no 回访 (the
- * return model's own SURVEY already asked the customer), and the hook touches neither the engine nor the case.
+ * With {@code peakcare.survey.after-returns} switched off (on by default since return-case.bpmn version 5 has no survey
+ * step of its own), a closed return case starts no 回访, and the hook touches neither the engine nor the case. An
+ * instance of version 4, which asked itself, gets no second survey: ReturnCaseVersion4Test.
  */
 class ReturnSurveyStartTest {
 
   @Test
-  void offByDefaultAClosedReturnCaseStartsNoSecondSurvey() {
+  void switchedOffAClosedReturnCaseStartsNoSurvey() {
     AtomicInteger touched = new AtomicInteger();
     ObjectProvider<EngineGate> gate = new StaticListableBeanFactory().getBeanProvider(EngineGate.class);
     DelegateExecution execution = (DelegateExecution) Proxy.newProxyInstance(getClass().getClassLoader(),

@@ -6,10 +6,8 @@ import com.peakcare.PeakCareApplication;
 import com.peakcare.notice.NoticeCustomer;
 import com.peakcare.notice.NoticeService;
 import com.peakcare.notice.NoticeType;
-import com.peakcare.notice.ShopCases;
 import com.peakcare.support.PostgresDatabase;
 import com.peakcare.web.ApiException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -41,11 +39,12 @@ class SurveyPostgresTest {
                 "--spring.jmx.enabled=false", "--peakcare.admin.user=boss", "--peakcare.admin.password=Peak-Care-2026!",
                 "--peakcare.survey.secret=a-test-secret-of-at-least-32-characters")) {
       CaseSurveys surveys = app.getBean(CaseSurveys.class);
-      app.getBean(ShopCases.class).add("R-PG-S1", new NoticeCustomer("张伟", "+8613900000000", null, "zh-CN", "北京市"),
-          new BigDecimal("10.00"), "微信零钱");
+      // the case's feature hands survey whom to ask (survey never asks it back)
+      NoticeCustomer customer = new NoticeCustomer("张伟", "+8613900000000", null, "zh-CN", "北京市");
+      java.util.Map<String, Object> values = java.util.Map.of(com.peakcare.notice.NoticeVariables.ORDER_NO, "O-PG-S1");
 
-      assertThat(surveys.send(CaseKind.RETURN, "R-PG-S1", "agent1")).isTrue();
-      assertThat(surveys.send(CaseKind.RETURN, "R-PG-S1", "agent1")).as("never twice").isFalse();
+      assertThat(surveys.send(CaseKind.COMPLAINT, "R-PG-S1", "agent1", customer, values)).isTrue();
+      assertThat(surveys.send(CaseKind.COMPLAINT, "R-PG-S1", "agent1", customer, values)).as("never twice").isFalse();
       String text = app.getBean(NoticeService.class).noticesOf("R-PG-S1").stream()
           .filter(n -> n.type() == NoticeType.CASE_SURVEY).findFirst().orElseThrow().text();
       Matcher m = Pattern.compile("/survey/([A-Za-z0-9_.-]+)").matcher(text);

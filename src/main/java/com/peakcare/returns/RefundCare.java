@@ -1,4 +1,4 @@
-package com.peakcare.notice;
+package com.peakcare.returns;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Refund care (退款关怀): each refund's promise, watched by processes/refund-care.bpmn, and how often it is kept.
+ * Refund care (退款关怀): each refund's promise, watched by processes/refund-care.bpmn, and how often it is kept. The
+ * promise is PC_REFUND_PROMISE (promised and renewed times); the refund itself is PC_REFUND ({@link RefundLedger}),
+ * the one place a paid refund is stored: when it was done and whether that kept the promise are read from there.
  * Metrics: counters {@code peakcare.refunds.on_time} and {@code peakcare.refunds.late} (this node, since start)
  * and the gauge {@code peakcare.refunds.on_time_share} (all refunds done, from the database).
  */
@@ -37,10 +39,14 @@ public class RefundCare {
   private final Counter onTime;
   private final Counter late;
   private final java.time.Duration delayExtension;
+  private final RefundLedger refunds;
 
-  RefundCare(RuntimeService runtimeService, JdbcTemplate jdbc, MeterRegistry meters, NoticeProperties properties) {
+  RefundCare(RuntimeService runtimeService, JdbcTemplate jdbc, MeterRegistry meters, RefundLedger refunds,
+      @org.springframework.beans.factory.annotation.Value("${peakcare.notice.refund-care.delay-extension:24h}")
+      java.time.Duration delayExtension) {
     this.runtimeService = runtimeService;
-    this.delayExtension = properties.getRefundCare().getDelayExtension();
+    this.refunds = refunds;
+    this.delayExtension = delayExtension;
     this.jdbc = jdbc;
     this.onTime = Counter.builder("peakcare.refunds.on_time").description("refunds done by the promised time")
         .register(meters);
@@ -71,18 +77,17 @@ public class RefundCare {
   }
 
   /**
-   * The refund is done: the time is recorded and message {@value RefundCareProcess#MESSAGE_REFUND_DONE} moves the
-   * refund-care process on, which sends REFUND_DONE (amount and destination from the case record) and ends. No-op if
-   * none is open.
+   * The refund is done (recorded in PC_REFUND by the gateway): message {@value RefundCareProcess#MESSAGE_REFUND_DONE}
+   * moves the refund-care process on, which counts it ({@link #recordDone}), sends REFUND_DONE (amount and destination
+   * from the case record) and ends. No-op if none is open.
    */
   @Transactional
-  public void refundDone(String returnNo, Instant doneAt) {
+  public void refundDone(String returnNo) {
     Optional<ProcessInstance> instance = instanceOf(returnNo);
     if (instance.isEmpty()) {
       log.info("return {} refunded, no refund care open: nothing to tell", returnNo);
       return;
     }
-    recordDone(returnNo, doneAt == null ? Instant.now() : doneAt);
     runtimeService.createMessageCorrelation(RefundCareProcess.MESSAGE_REFUND_DONE)
         .processInstanceId(instance.get().getId())
         .correlateWithResult();
@@ -116,27 +121,51 @@ public class RefundCare {
   public void withdraw(String returnNo) {
     instanceOf(returnNo).ifPresent(pi -> runtimeService.deleteProcessInstance(pi.getId(),
         "refund withdrawn: the case ended without a refund", true, true));
-    jdbc.update("delete from PC_REFUND_PROMISE where RETURN_NO = ? and DONE_AT is null", returnNo);
+    jdbc.update("delete from PC_REFUND_PROMISE where RETURN_NO = ? and not exists (select 1 from PC_REFUND R"
+        + " where R.RETURN_NO = PC_REFUND_PROMISE.RETURN_NO)", returnNo);
   }
 
+  /** The promise of this return, with the refund's time from PC_REFUND once it is paid (kept: paid by the promise). */
   public Optional<RefundPromise> promiseOf(String returnNo) {
-    return jdbc.query("select RETURN_NO, PROMISED_BY, NEW_PROMISED_BY, DONE_AT, ON_TIME from PC_REFUND_PROMISE"
-        + " where RETURN_NO = ?",
+    return jdbc.query("select P.RETURN_NO, P.PROMISED_BY, P.NEW_PROMISED_BY, R.DONE_AT from PC_REFUND_PROMISE P"
+        + " left join PC_REFUND R on R.RETURN_NO = P.RETURN_NO where P.RETURN_NO = ?",
         (rs, i) -> {
+          Instant promisedBy = rs.getTimestamp("PROMISED_BY").toInstant();
           Timestamp renewed = rs.getTimestamp("NEW_PROMISED_BY");
           Timestamp done = rs.getTimestamp("DONE_AT");
-          boolean kept = rs.getBoolean("ON_TIME");
-          Boolean onTimeValue = rs.wasNull() ? null : kept;
-          return new RefundPromise(rs.getString("RETURN_NO"), rs.getTimestamp("PROMISED_BY").toInstant(),
-              renewed == null ? null : renewed.toInstant(), done == null ? null : done.toInstant(), onTimeValue);
+          return new RefundPromise(rs.getString("RETURN_NO"), promisedBy,
+              renewed == null ? null : renewed.toInstant(), done == null ? null : done.toInstant(),
+              done == null ? null : !done.toInstant().isAfter(promisedBy));
         }, returnNo).stream().findFirst();
   }
 
   /** Share of the refunds done that were done on time, 0..1 (NaN before the first). */
   public double onTimeShare() {
-    List<Long> counts = jdbc.query("select count(*), coalesce(sum(case when ON_TIME then 1 else 0 end), 0)"
-        + " from PC_REFUND_PROMISE where DONE_AT is not null", (rs, i) -> List.of(rs.getLong(1), rs.getLong(2))).get(0);
+    List<Long> counts = jdbc.query("select count(*), coalesce(sum(case when R.DONE_AT <= P.PROMISED_BY then 1 else 0"
+        + " end), 0) from PC_REFUND_PROMISE P join PC_REFUND R on R.RETURN_NO = P.RETURN_NO",
+        (rs, i) -> List.of(rs.getLong(1), rs.getLong(2))).get(0);
     return counts.get(0) == 0 ? Double.NaN : (double) counts.get(1) / counts.get(0);
+  }
+
+  /** Refund-care promises due in [from, to), as they stand at {@code now}: kept, late, apologised for, open. */
+  public record Promises(long due, long kept, long late, long apologised, long open) {}
+
+  /**
+   * The promises due in [from, to) as they stand at {@code now} (index PC_IDX_REFUND_PROMISE_FIGURES on the promise,
+   * PC_REFUND by its key): for the dashboard's promises tile.
+   */
+  public Promises promises(Instant from, Instant to, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    return jdbc.queryForObject("select count(*),"
+        + " coalesce(sum(case when R.DONE_AT is not null and R.DONE_AT <= P.PROMISED_BY then 1 else 0 end), 0),"
+        + " coalesce(sum(case when (R.DONE_AT is not null and R.DONE_AT > P.PROMISED_BY)"
+        + " or (R.DONE_AT is null and P.PROMISED_BY < ?) then 1 else 0 end), 0),"
+        + " coalesce(sum(case when P.NEW_PROMISED_BY is not null then 1 else 0 end), 0),"
+        + " coalesce(sum(case when R.DONE_AT is null and P.PROMISED_BY >= ? then 1 else 0 end), 0)"
+        + " from PC_REFUND_PROMISE P left join PC_REFUND R on R.RETURN_NO = P.RETURN_NO"
+        + " where P.PROMISED_BY >= ? and P.PROMISED_BY < ?",
+        (rs, i) -> new Promises(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
+        at, at, Timestamp.from(from), Timestamp.from(to));
   }
 
   /** The promise, once (Task_RecordRefundPromise repeats it for instances started before the promise was recorded). */
@@ -152,16 +181,19 @@ public class RefundCare {
     log.info("refund of return {} promised by {}", returnNo, promisedBy);
   }
 
-  /** When the refund was done, and whether that kept the promise; once. */
-  void recordDone(String returnNo, Instant doneAt) {
+  /**
+   * Task_RecordRefundDone: the refund as PC_REFUND holds it (nothing is copied into the promise), counted on time or
+   * late once the step commits. A refund-care process told "done" without a refund in PC_REFUND (a message correlated
+   * by hand) fails here, an incident, rather than tell the customer money was paid that was not.
+   */
+  void recordDone(String returnNo) {
     RefundPromise promise = promiseOf(returnNo)
         .orElseThrow(() -> new IllegalStateException("no refund promise for return " + returnNo));
-    if (promise.doneAt() != null) {
-      return;
+    if (promise.doneAt() == null || refunds.find(returnNo).isEmpty()) {
+      throw new IllegalStateException("refund care of return " + returnNo + " was told the refund is done, but no "
+          + "refund of it is recorded (PC_REFUND)");
     }
-    boolean kept = !doneAt.isAfter(promise.promisedBy());
-    jdbc.update("update PC_REFUND_PROMISE set DONE_AT = ?, ON_TIME = ? where RETURN_NO = ? and DONE_AT is null",
-        Timestamp.from(doneAt), kept, returnNo);
+    boolean kept = Boolean.TRUE.equals(promise.onTime());
     log.info("refund of return {} done {}", returnNo, kept ? "on time" : "late");
     Counter counter = kept ? onTime : late;
     if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -1,4 +1,4 @@
-package com.peakcare.notice;
+package com.peakcare.returns;
 
 /**
  * processes/refund-care.bpmn: every refund is a promise. Sends REFUND_CARE with the promised time, then waits for
@@ -6,7 +6,7 @@ package com.peakcare.notice;
  * customer gets REFUND_DELAYED and {@code supervisors} a task naming the case, and the process keeps waiting; the
  * refund done sends REFUND_DONE and ends the process (a still open supervisor task with it).
  * Its one variable is {@link #PROMISED_BY}; the notices and the follow-up task read the case's facts from the
- * records ({@link NoticeFacts}, {@link RefundCare#promiseOf}).
+ * records ({@link ReturnNotices}, {@link RefundCare#promiseOf}).
  */
 public final class RefundCareProcess {
   public static final String KEY = "refund-care";

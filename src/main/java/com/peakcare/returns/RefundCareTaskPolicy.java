@@ -1,4 +1,4 @@
-package com.peakcare.notice;
+package com.peakcare.returns;
 
 import com.peakcare.engine.gate.Actor;
 import com.peakcare.engine.gate.FormValues;
@@ -6,6 +6,7 @@ import com.peakcare.engine.gate.Refusal;
 import com.peakcare.engine.gate.TaskFacts;
 import com.peakcare.engine.gate.TaskPolicy;
 import com.peakcare.identity.StaffDirectory;
+import com.peakcare.notice.NoticeVariables;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,10 @@ class RefundCareTaskPolicy implements TaskPolicy {
   static final String FOLLOW_UP_NOTE = "followUpNote";
 
   private final StaffDirectory staff;
-  private final java.util.List<NoticeFacts> facts;
+  private final ReturnNoticeFacts facts;
   private final RefundCare refundCare;
 
-  RefundCareTaskPolicy(StaffDirectory staff, java.util.List<NoticeFacts> facts, RefundCare refundCare) {
+  RefundCareTaskPolicy(StaffDirectory staff, ReturnNoticeFacts facts, RefundCare refundCare) {
     this.staff = staff;
     this.facts = facts;
     this.refundCare = refundCare;
@@ -34,7 +35,7 @@ class RefundCareTaskPolicy implements TaskPolicy {
   @Override
   public String title(TaskFacts task) {
     String returnNo = task.businessKey();
-    return NoticeFacts.find(facts, returnNo)
+    return facts.of(returnNo)
         .map(f -> returnNo + " " + f.customer().name()
             + (f.values().get(NoticeVariables.AMOUNT) == null ? "" : " ¥" + f.values().get(NoticeVariables.AMOUNT)))
         .orElse(returnNo);
@@ -46,7 +47,7 @@ class RefundCareTaskPolicy implements TaskPolicy {
     String returnNo = task.businessKey();
     Map<String, Object> values = new java.util.HashMap<>();
     values.put(NoticeVariables.RETURN_NO, returnNo);
-    NoticeFacts.find(facts, returnNo).ifPresent(f -> {
+    facts.of(returnNo).ifPresent(f -> {
       values.put(NoticeVariables.CUSTOMER_NAME, f.customer().name());
       Object amount = f.values().get(NoticeVariables.AMOUNT);
       if (amount != null) {

@@ -1,4 +1,6 @@
-package com.peakcare.notice;
+package com.peakcare.returns;
+
+import com.peakcare.notice.NoticeType;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,10 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The bean names the first versions of the models gave their notice steps, one per type. Instances of those versions
- * still running in a database (a case waiting for its parcel since before the upgrade) reach them; each sends its
- * one type through {@link SendNoticeDelegate}. New versions use {@code ${sendNoticeDelegate}} with the input parameter
- * {@code noticeType}. Remove once no instance of a version-1 model is left (Cockpit: process definitions, version 1).
+ * The bean names the first versions of return-case.bpmn and refund-care.bpmn gave their notice steps, one per type.
+ * Instances of those versions still running in a database (a case waiting for its parcel since before the upgrade)
+ * reach them; each sends its one type through {@link ReturnNotices}, as the current versions' {@code
+ * ${returnNoticeDelegate}} does. Remove once no instance of a version-1 model is left (Cockpit: process definitions,
+ * version 1).
  */
 @Configuration(proxyBeanMethods = false)
 class VersionOneNoticeSteps {
@@ -32,7 +35,7 @@ class VersionOneNoticeSteps {
   static BeanDefinitionRegistryPostProcessor versionOneNoticeStepBeans() {
     return registry -> BEANS.forEach((name, type) -> registry.registerBeanDefinition(name,
         BeanDefinitionBuilder.genericBeanDefinition(Step.class)
-            .addConstructorArgReference("sendNoticeDelegate")
+            .addConstructorArgReference("returnNotices")
             .addConstructorArgValue(type)
             .getBeanDefinition()));
   }
@@ -40,10 +43,10 @@ class VersionOneNoticeSteps {
   /** A version-1 notice step: its one type, sent about the process's case. */
   static final class Step implements JavaDelegate {
 
-    private final SendNoticeDelegate send;
+    private final ReturnNotices send;
     private final NoticeType type;
 
-    Step(SendNoticeDelegate send, NoticeType type) {
+    Step(ReturnNotices send, NoticeType type) {
       this.send = send;
       this.type = type;
     }

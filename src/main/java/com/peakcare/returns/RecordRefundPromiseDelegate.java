@@ -1,4 +1,4 @@
-package com.peakcare.notice;
+package com.peakcare.returns;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,13 +1,12 @@
-package com.peakcare.notice;
+package com.peakcare.returns;
 
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RecordRefundDone of refund-care.bpmn: {@link RefundCare#refundDone} records the time before it correlates;
- * this records it (now) for a message correlated otherwise. Once.
+ * Task_RecordRefundDone of refund-care.bpmn: the refund is PC_REFUND's (the gateway recorded it before
+ * {@link RefundCare#refundDone} correlated); this counts it on time or late.
  */
 @Component("recordRefundDoneDelegate")
 class RecordRefundDoneDelegate implements JavaDelegate {
@@ -20,6 +19,6 @@ class RecordRefundDoneDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    refundCare.recordDone(execution.getProcessBusinessKey(), Instant.now());
+    refundCare.recordDone(execution.getProcessBusinessKey());
   }
 }
