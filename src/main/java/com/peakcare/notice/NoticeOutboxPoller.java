@@ -1,0 +1,177 @@
+package com.peakcare.notice;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers the outbox (issue 23, {@code peakcare.notice.delivery=outbox}): on every node one thread claims the due
+ * channel rows of {@code PC_NOTICE_DELIVERY} in batches ({@code poller.batch}, on PostgreSQL {@code for update skip
+ * locked}), sends them on {@code poller.threads} sender threads and records each outcome in its own transaction
+ * ({@link NoticeDispatcher#deliverClaimed}). A full batch is followed by the next at once; otherwise the thread waits
+ * {@code poller.interval}, or less when a notice recorded on this node commits ({@link #wake}). A claim lasts
+ * {@code stale-claim} (60 s): a node that dies mid-send gives its rows back then, and any node sends them again with
+ * the same idempotency key. Failed attempts follow {@code retry-cycle}; when it runs out the row is FAILED until an
+ * operator retries it ({@link NoticeDeliveries}). No process instance, no job.
+ */
+@Component
+public class NoticeOutboxPoller {
+
+  private static final Logger log = LoggerFactory.getLogger(NoticeOutboxPoller.class);
+
+  private final NoticeOutbox outbox;
+  private final NoticeDispatcher dispatcher;
+  private final NoticeProperties properties;
+  private final RetryCycle cycle;
+  private final ExecutorService senders;
+  private final Object signal = new Object();
+  private final AtomicInteger rounds = new AtomicInteger();
+  private boolean woken;
+  private volatile boolean running;
+  private Thread thread;
+
+  NoticeOutboxPoller(NoticeOutbox outbox, NoticeDispatcher dispatcher, NoticeProperties properties) {
+    this.outbox = outbox;
+    this.dispatcher = dispatcher;
+    this.properties = properties;
+    this.cycle = RetryCycle.parse(properties.getRetryCycle());
+    AtomicInteger n = new AtomicInteger();
+    this.senders = Executors.newFixedThreadPool(Math.max(1, properties.getPoller().getThreads()), r -> {
+      Thread t = new Thread(r, "notice-sender-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void start() {
+    if (!properties.getPoller().isEnabled()) {
+      log.info("notice outbox poller off (peakcare.notice.poller.enabled)");
+      return;
+    }
+    running = true;
+    thread = new Thread(this::loop, "notice-poller");
+    thread.setDaemon(true);
+    thread.start();
+    log.info("notice outbox poller on: {} a round, {} senders, every {} (delivery: {})",
+        properties.getPoller().getBatch(), properties.getPoller().getThreads(), properties.getPoller().getInterval(),
+        properties.getDelivery());
+  }
+
+  @EventListener(ContextClosedEvent.class)
+  void stop() {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+    }
+    senders.shutdownNow();
+  }
+
+  /** A notice was recorded and committed on this node: look now rather than at the end of the interval. */
+  public void wake() {
+    synchronized (signal) {
+      woken = true;
+      signal.notifyAll();
+    }
+  }
+
+  private void loop() {
+    long pause = properties.getPoller().getInterval().toMillis();
+    while (running) {
+      try {
+        round(Instant.now());
+      } catch (RuntimeException e) {
+        // the database is away, say: nothing was claimed or the claims turn stale; the next round tries again
+        log.warn("notice outbox poll failed: {}", e.toString());
+      }
+      synchronized (signal) {
+        if (!woken) {
+          try {
+            signal.wait(pause);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        woken = false;
+      }
+    }
+  }
+
+  /** Delivers everything due now, batch after batch, on the sender threads; what became of each channel row. */
+  public Map<NoticeDispatcher.Outcome, Integer> runOnce() {
+    return runOnce(Instant.now());
+  }
+
+  /** {@link #runOnce()} as if it were {@code now} (tests: a retry due in a minute). */
+  public Map<NoticeDispatcher.Outcome, Integer> runOnce(Instant now) {
+    Map<NoticeDispatcher.Outcome, Integer> tally = new EnumMap<>(NoticeDispatcher.Outcome.class);
+    while (true) {
+      Map<NoticeDispatcher.Outcome, Integer> one = new EnumMap<>(NoticeDispatcher.Outcome.class);
+      int claimed = round(now, one);
+      one.forEach((k, v) -> tally.merge(k, v, Integer::sum));
+      if (claimed < properties.getPoller().getBatch() || one.isEmpty()) {
+        return tally;
+      }
+    }
+  }
+
+  /** Rounds run since start (figures for tests and the benchmark). */
+  int rounds() {
+    return rounds.get();
+  }
+
+  private void round(Instant now) {
+    while (running) {
+      int claimed = round(now, new EnumMap<>(NoticeDispatcher.Outcome.class));
+      if (claimed < properties.getPoller().getBatch()) {
+        return;
+      }
+      now = Instant.now();
+    }
+  }
+
+  private int round(Instant now, Map<NoticeDispatcher.Outcome, Integer> tally) {
+    rounds.incrementAndGet();
+    List<NoticeOutbox.Claimed> claimed = outbox.claimDue(now, now.plus(properties.getStaleClaim()),
+        Math.max(1, properties.getPoller().getBatch()));
+    if (claimed.isEmpty()) {
+      return 0;
+    }
+    Map<String, NoticeOutbox.Stored> notices = outbox.forSending(claimed.stream().map(NoticeOutbox.Claimed::key)
+        .toList());
+    List<Future<NoticeDispatcher.Outcome>> running = new ArrayList<>();
+    for (NoticeOutbox.Claimed c : claimed) {
+      NoticeOutbox.Stored stored = notices.get(c.key());
+      if (stored == null) {
+        continue; // removed meanwhile (retention): nothing to send
+      }
+      running.add(senders.submit(() -> dispatcher.deliverClaimed(stored, c, cycle)));
+    }
+    for (Future<NoticeDispatcher.Outcome> f : running) {
+      try {
+        tally.merge(f.get(), 1, Integer::sum);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (ExecutionException e) {
+        // its outcome could not be recorded (the database blipped): the claim turns stale and it is tried again
+        log.warn("notice delivery not recorded; retried when its claim is stale: {}", e.getCause().toString());
+      }
+    }
+    return claimed.size();
+  }
+}
