@@ -39,6 +39,9 @@ public class NoticeOutboxPoller {
   private final ExecutorService senders;
   private final Object signal = new Object();
   private final AtomicInteger rounds = new AtomicInteger();
+  private final java.util.concurrent.Semaphore inFlight;
+  /** Free places before the loop claims again: one claim statement per {@code threads} rows at the least. */
+  private final int refill;
   private boolean woken;
   private volatile boolean running;
   private Thread thread;
@@ -48,8 +51,11 @@ public class NoticeOutboxPoller {
     this.dispatcher = dispatcher;
     this.properties = properties;
     this.cycle = RetryCycle.parse(properties.getRetryCycle());
+    int threads = Math.max(1, properties.getPoller().getThreads());
+    this.inFlight = new java.util.concurrent.Semaphore(2 * threads);
+    this.refill = Math.min(threads, Math.max(1, properties.getPoller().getBatch()));
     AtomicInteger n = new AtomicInteger();
-    this.senders = Executors.newFixedThreadPool(Math.max(1, properties.getPoller().getThreads()), r -> {
+    this.senders = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "notice-sender-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -88,19 +94,32 @@ public class NoticeOutboxPoller {
     }
   }
 
+  /**
+   * The node's loop: claims at most as many rows as there are free places ({@code 2 × poller.threads} in flight, at
+   * most {@code poller.batch} a claim) and hands them to the senders without waiting for the round to finish, so a
+   * gateway that hangs on some rows holds their threads only, and a claimed row waits at most about two sends
+   * before it leaves (well within the stale claim, so no other node takes it over meanwhile).
+   */
   private void loop() {
     long pause = properties.getPoller().getInterval().toMillis();
     while (running) {
-      try {
-        round(Instant.now());
-      } catch (RuntimeException e) {
-        // the database is away, say: nothing was claimed or the claims turn stale; the next round tries again
-        log.warn("notice outbox poll failed: {}", e.toString());
+      int free = inFlight.availablePermits();
+      int claimed = 0;
+      if (free >= refill) {
+        try {
+          claimed = feed(Instant.now(), Math.min(free, Math.max(1, properties.getPoller().getBatch())));
+        } catch (RuntimeException e) {
+          // the database is away, say: nothing was claimed, or the claims turn stale; the next round tries again
+          log.warn("notice outbox poll failed: {}", e.toString());
+        }
+      }
+      if (claimed > 0 && claimed == Math.min(free, Math.max(1, properties.getPoller().getBatch()))) {
+        continue; // more may be due: claim again once enough places are free (the senders wake this thread)
       }
       synchronized (signal) {
         if (!woken) {
           try {
-            signal.wait(pause);
+            signal.wait(free < refill ? Math.min(pause, 200) : pause);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -109,6 +128,37 @@ public class NoticeOutboxPoller {
         woken = false;
       }
     }
+  }
+
+  private int feed(Instant now, int limit) {
+    rounds.incrementAndGet();
+    List<NoticeOutbox.Claimed> claimed = outbox.claimDue(now, now.plus(properties.getStaleClaim()), limit);
+    if (claimed.isEmpty()) {
+      return 0;
+    }
+    Map<String, NoticeOutbox.Stored> notices = outbox.forSending(claimed.stream().map(NoticeOutbox.Claimed::key)
+        .toList());
+    for (NoticeOutbox.Claimed c : claimed) {
+      NoticeOutbox.Stored stored = notices.get(c.key());
+      if (stored == null) {
+        continue; // removed meanwhile (retention): nothing to send
+      }
+      inFlight.acquireUninterruptibly();
+      senders.execute(() -> {
+        try {
+          dispatcher.deliverClaimed(stored, c, cycle);
+        } catch (RuntimeException e) {
+          log.warn("notice {} over {}: outcome not recorded, retried when its claim is stale: {}", c.key(),
+              c.channel(), e.toString());
+        } finally {
+          inFlight.release();
+          if (inFlight.availablePermits() >= refill) {
+            wake(); // half the places are free: claim the next rows now rather than at the next interval
+          }
+        }
+      });
+    }
+    return claimed.size();
   }
 
   /** Delivers everything due now, batch after batch, on the sender threads; what became of each channel row. */
@@ -132,16 +182,6 @@ public class NoticeOutboxPoller {
   /** Rounds run since start (figures for tests and the benchmark). */
   int rounds() {
     return rounds.get();
-  }
-
-  private void round(Instant now) {
-    while (running) {
-      int claimed = round(now, new EnumMap<>(NoticeDispatcher.Outcome.class));
-      if (claimed < properties.getPoller().getBatch()) {
-        return;
-      }
-      now = Instant.now();
-    }
   }
 
   private int round(Instant now, Map<NoticeDispatcher.Outcome, Integer> tally) {

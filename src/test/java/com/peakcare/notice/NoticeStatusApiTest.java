@@ -11,10 +11,6 @@ import com.peakcare.support.Http;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,8 +25,6 @@ class NoticeStatusApiTest {
   @Autowired RefundCare refundCare;
   @Autowired ShopCases shop;
   @Autowired NoticeService notices;
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
 
   @Test
   void agentsSeeWhatTheCustomerWasToldAndThePromisedTime() throws Exception {
@@ -51,21 +45,6 @@ class NoticeStatusApiTest {
     JsonNode promise = JSON.readTree(http.get("/api/refund-care/" + returnNo, "agent1").body());
     assertThat(promise.path("promisedBy").asText()).isEqualTo("2030-05-01T04:00:00Z");
     assertThat(promise.has("doneAt")).isFalse();
-  }
-
-  @Test
-  void aSupervisorRetriesAFailedDeliveryAsCockpitDoesAndAnAgentMayNot() {
-    String caseRef = aCaseRef();
-    Notice notice = notices.send(caseRef, NoticeType.SURVEY, aChineseCustomer(),
-        Map.of(NoticeVariables.RETURN_NO, caseRef));
-    Job job = NoticeTestData.deliveryJobOf(runtimeService, managementService, notice.key());
-    managementService.setJobRetries(job.getId(), 0); // as if the retries had run out: an incident
-    Http http = new Http(port);
-    String path = "/engine-rest/job/" + job.getId() + "/retries";
-
-    assertThat(http.put(path, "agent1", "{\"retries\":1}").statusCode()).isIn(403, 404);
-    assertThat(http.put(path, "cslead", "{\"retries\":1}").statusCode()).isEqualTo(204);
-    assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(1);
   }
 
   @Test

@@ -3,7 +3,6 @@ package com.peakcare.notice;
 import static com.peakcare.notice.NoticeTestData.aCaseRef;
 import static com.peakcare.notice.NoticeTestData.aChineseCustomer;
 import static com.peakcare.notice.NoticeTestData.anEnglishCustomer;
-import static com.peakcare.notice.NoticeTestData.deliveryJobOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -35,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PeakCareTest
 class RefundCareProcessTest {
 
+  @Autowired NoticeOutboxPoller poller;
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
@@ -68,7 +68,7 @@ class RefundCareProcessTest {
     Notice care = onlyNotice(returnNo);
     assertThat(care.type()).isEqualTo(NoticeType.REFUND_CARE);
     // what the customer receives, over both channels
-    managementService.executeJob(deliveryJobOf(runtimeService, managementService, care.key()).getId());
+    poller.runOnce(); // the outbox poller (every node runs one; off in tests)
     String promise = "王小明，您好！我们已收到您的退款申请（售后单 " + returnNo + "，金额 ¥199.00），将在 2030年11月23日 18:00（北京时间）前为您处理完毕";
     assertThat(mail.getReceivedMessagesForDomain(customer.email())).singleElement()
         .satisfies(m -> assertThat(m.getContent().toString()).contains(promise));
@@ -110,7 +110,7 @@ class RefundCareProcessTest {
 
     Notice delayed = notices.noticesOf(returnNo).get(1);
     assertThat(delayed.type()).isEqualTo(NoticeType.REFUND_DELAYED);
-    managementService.executeJob(deliveryJobOf(runtimeService, managementService, delayed.key()).getId());
+    poller.runOnce();
     String apology = smsText(delayed.key());
     assertThat(apology).startsWith("Dear Alice Smith, we are sorry: your refund (return " + returnNo
         + ", ¥59.90) was not done by the time we promised.").contains("it will be done by ");
