@@ -182,12 +182,16 @@ class NoticeOutbox {
     for (int from = 0; from < all.size(); from += 500) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-      List<Object> args = new ArrayList<>(List.of(NoticeDelivery.SENT, NoticeDelivery.FAILED));
+      List<Object> args = new ArrayList<>(List.of(NoticeDelivery.SENT, NoticeDelivery.FAILED,
+          NoticeDelivery.PENDING));
       args.addAll(chunk);
+      // failed: the last attempt failed, given up (FAILED) or, from the outbox, waiting for its retry (PENDING with
+      // the error), as a process-delivered channel is FAILED between its job's retries
       DeliveryTally part = jdbc.queryForObject("select count(*),"
               + " coalesce(sum(case when UNSENT = 0 then 1 else 0 end), 0),"
               + " coalesce(sum(case when FAILED > 0 then 1 else 0 end), 0) from (select NOTICE_KEY,"
-              + " sum(case when STATUS = ? then 0 else 1 end) as UNSENT, sum(case when STATUS = ? then 1 else 0 end)"
+              + " sum(case when STATUS = ? then 0 else 1 end) as UNSENT, sum(case when STATUS = ? or (STATUS = ? and"
+              + " ATTEMPTS_LEFT is not null and LAST_ERROR is not null) then 1 else 0 end)"
               + " as FAILED from PC_NOTICE_DELIVERY where NOTICE_KEY in (" + marks + ") group by NOTICE_KEY) T",
           (rs, i) -> new DeliveryTally(rs.getInt(1), rs.getInt(2), rs.getInt(3)), args.toArray());
       total = total.plus(part);
@@ -200,19 +204,13 @@ class NoticeOutbox {
     return found.stream().findFirst().map(s -> withDeliveries(List.of(s)).get(0));
   }
 
-  /** The notices of these keys without their deliveries' status (what a channel needs to send), by key. */
-  Map<String, Stored> forSending(Collection<String> keys) {
-    Map<String, Stored> byKey = new java.util.HashMap<>();
-    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
-    for (int from = 0; from < all.size(); from += 500) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-      jdbc.query(SELECT + " where NOTICE_KEY in (" + marks + ")", rs -> {
-        Stored s = row(rs);
-        byKey.put(s.notice().key(), s);
-      }, chunk.toArray());
-    }
-    return byKey;
+  /**
+   * The notice without its deliveries' status (what a channel needs to send), by its primary key: one row read by
+   * each sender thread. (A claim's keys read together in one {@code in (…)} made PostgreSQL scan the whole growing
+   * table at every claim in the benchmark, half a second each.)
+   */
+  Optional<Stored> forSending(String key) {
+    return jdbc.query(SELECT + " where NOTICE_KEY = ?", (rs, i) -> row(rs), key).stream().findFirst();
   }
 
   List<Notice> ofCase(String caseRef) {

@@ -6,8 +6,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public class NoticeOutboxPoller {
   private final NoticeDispatcher dispatcher;
   private final NoticeProperties properties;
   private final RetryCycle cycle;
-  private final ExecutorService senders;
+  private final ThreadPoolExecutor senders;
   private final Object signal = new Object();
   private final AtomicInteger rounds = new AtomicInteger();
   private final java.util.concurrent.Semaphore inFlight;
@@ -55,11 +56,12 @@ public class NoticeOutboxPoller {
     this.inFlight = new java.util.concurrent.Semaphore(2 * threads);
     this.refill = Math.min(threads, Math.max(1, properties.getPoller().getBatch()));
     AtomicInteger n = new AtomicInteger();
-    this.senders = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "notice-sender-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.senders = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "notice-sender-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -77,13 +79,33 @@ public class NoticeOutboxPoller {
         properties.getDelivery());
   }
 
+  /**
+   * A node that stops claims nothing more, gives back the rows it has not started (they stay SENDING until their
+   * claim turns stale, then any node sends them: never sent, so never twice) and lets the sends under way finish and
+   * record their outcome, for at most the SMS read timeout and a little: a send cut off in mid-air would be sent
+   * again by another node.
+   */
   @EventListener(ContextClosedEvent.class)
   void stop() {
     running = false;
     if (thread != null) {
       thread.interrupt();
     }
-    senders.shutdownNow();
+    List<Runnable> notStarted = new ArrayList<>();
+    senders.getQueue().drainTo(notStarted);
+    senders.shutdown();
+    try {
+      if (!senders.awaitTermination(properties.getSms().getReadTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
+        senders.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      senders.shutdownNow();
+    }
+    if (!notStarted.isEmpty()) {
+      log.info("notice outbox poller stopped; {} claimed row(s) not started go back when their claim is stale",
+          notStarted.size());
+    }
   }
 
   /** A notice was recorded and committed on this node: look now rather than at the end of the interval. */
@@ -136,17 +158,11 @@ public class NoticeOutboxPoller {
     if (claimed.isEmpty()) {
       return 0;
     }
-    Map<String, NoticeOutbox.Stored> notices = outbox.forSending(claimed.stream().map(NoticeOutbox.Claimed::key)
-        .toList());
     for (NoticeOutbox.Claimed c : claimed) {
-      NoticeOutbox.Stored stored = notices.get(c.key());
-      if (stored == null) {
-        continue; // removed meanwhile (retention): nothing to send
-      }
       inFlight.acquireUninterruptibly();
       senders.execute(() -> {
         try {
-          dispatcher.deliverClaimed(stored, c, cycle);
+          send(c);
         } catch (RuntimeException e) {
           log.warn("notice {} over {}: outcome not recorded, retried when its claim is stale: {}", c.key(),
               c.channel(), e.toString());
@@ -159,6 +175,12 @@ public class NoticeOutboxPoller {
       });
     }
     return claimed.size();
+  }
+
+  /** One claimed row: its notice read by key, sent, the outcome recorded; null when the notice is gone. */
+  private NoticeDispatcher.Outcome send(NoticeOutbox.Claimed c) {
+    return outbox.forSending(c.key()).map(stored -> dispatcher.deliverClaimed(stored, c, cycle))
+        .orElse(null); // removed meanwhile (retention, with its delivery rows): nothing to send
   }
 
   /** Delivers everything due now, batch after batch, on the sender threads; what became of each channel row. */
@@ -191,19 +213,16 @@ public class NoticeOutboxPoller {
     if (claimed.isEmpty()) {
       return 0;
     }
-    Map<String, NoticeOutbox.Stored> notices = outbox.forSending(claimed.stream().map(NoticeOutbox.Claimed::key)
-        .toList());
     List<Future<NoticeDispatcher.Outcome>> running = new ArrayList<>();
     for (NoticeOutbox.Claimed c : claimed) {
-      NoticeOutbox.Stored stored = notices.get(c.key());
-      if (stored == null) {
-        continue; // removed meanwhile (retention): nothing to send
-      }
-      running.add(senders.submit(() -> dispatcher.deliverClaimed(stored, c, cycle)));
+      running.add(senders.submit(() -> send(c)));
     }
     for (Future<NoticeDispatcher.Outcome> f : running) {
       try {
-        tally.merge(f.get(), 1, Integer::sum);
+        NoticeDispatcher.Outcome outcome = f.get();
+        if (outcome != null) {
+          tally.merge(outcome, 1, Integer::sum);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
