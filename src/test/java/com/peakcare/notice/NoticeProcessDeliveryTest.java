@@ -49,8 +49,21 @@ class NoticeProcessDeliveryTest {
   @Autowired NoticeDispatcher dispatcher;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
+
   final GreenMail mail = NoticePeers.mail();
   final WireMockServer sms = NoticePeers.sms();
+
+  // this class has a Spring context (and engine) of its own: camunda-bpm-assert is pointed at it, and back after
+  @org.junit.jupiter.api.BeforeEach
+  void assertOnThisEngine() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void assertOnTheDefaultEngineAgain() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
+  }
 
   @Test
   void aNoticeStartsItsOwnDeliveryProcessWhichEndsWhenItIsSent() throws Exception {
