@@ -125,6 +125,17 @@ final class ReminderPhase {
         + "buyer's cap); sequential scans: %s", BenchDatabase.sum(afterDelivery, afterReg, 3) / (double) delivered,
         BenchDatabase.sum(afterDelivery, afterReg, 4) / (double) delivered,
         BenchDatabase.seqScans(afterDelivery, afterReg, 3)));
+    // issue 23: what the notice's delivery costs, the engine's tables apart from PeakCare's (inserted + updated +
+    // deleted rows per reminder sent): peakcare.notice.delivery=process writes a process instance, its job and history
+    notes.add(String.format("reminders, delivery (peakcare.notice.delivery=%s): rows written per reminder sent: "
+        + "ACT_* %.2f, PC_NOTICE* %.2f, other PC_* %.2f", String.valueOf(results.getOrDefault("app_args",
+        "")).contains("delivery=process") ? "process" : "outbox",
+        written(afterDelivery, afterReg, "act_") / (double) delivered,
+        written(afterDelivery, afterReg, "pc_notice") / (double) delivered,
+        (written(afterDelivery, afterReg, "pc_") - written(afterDelivery, afterReg, "pc_notice")) / (double) delivered));
+    results.put("reminder_deliver_act_rows", round(written(afterDelivery, afterReg, "act_") / (double) delivered));
+    results.put("reminder_deliver_pc_notice_rows",
+        round(written(afterDelivery, afterReg, "pc_notice") / (double) delivered));
 
     // 3. the report over REPORT_ORDERS orders of one campaign (seeded in SQL: both groups, every stratum)
     String big = "BENCH-REPORT-" + run;
@@ -184,6 +195,20 @@ final class ReminderPhase {
         + "\"contact\":{\"name\":\"陈静\",\"phone\":\"" + phone + "\",\"locale\":\"zh-CN\"},\"province\":\"浙江\","
         + "\"lines\":[{\"sku\":\"DJ-01\",\"name\":\"轻薄羽绒服\",\"category\":\"HOME\",\"productType\":\"PHYSICAL\","
         + "\"quantity\":1,\"unitPrice\":199.00,\"itemRole\":\"PROFIT\"}]}";
+  }
+
+  /** Rows inserted, updated and deleted in the tables whose name starts with {@code prefix}. */
+  private static long written(Map<String, long[]> after, Map<String, long[]> before, String prefix) {
+    long total = 0;
+    for (Map.Entry<String, long[]> e : after.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        long[] b = before.get(e.getKey());
+        for (int column = 3; column <= 5; column++) {
+          total += e.getValue()[column] - (b == null ? 0 : b[column]);
+        }
+      }
+    }
+    return total;
   }
 
   private static double round(double v) {

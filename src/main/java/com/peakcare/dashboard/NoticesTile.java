@@ -57,7 +57,8 @@ class NoticesTile extends DashboardTile {
         new Backlog(b.waiting(), b.failed(), b.oldestWaitingSince(), b.oldestWaitingSince() == null ? null
             : Math.max(0, Duration.between(b.oldestWaitingSince(), w.now()).toSeconds())),
         returns.runningBroadcasts(),
-        List.of(links.cockpit("通知投递事故 · Delivery incidents in Cockpit", NoticeDeliveryProcess.KEY, true),
+        List.of(links.api("投递失败的通知 · Failed notice deliveries", "/api/notice-deliveries/failed"),
+            links.cockpit("通知投递事故 · Delivery incidents in Cockpit", NoticeDeliveryProcess.KEY, true),
             links.cockpit("物流异常群发 · Logistics-delay broadcasts in Cockpit", LogisticsDelayBroadcastProcess.KEY,
                 false)));
   }

@@ -105,6 +105,53 @@ public class NoticeDispatcher {
     }
   }
 
+  /** What became of one claimed channel row. */
+  enum Outcome { SENT, WITHHELD, RETRY, FAILED }
+
+  /**
+   * Sends one channel row the outbox poller claimed (SENDING) and records the outcome in a transaction of its own:
+   * asked the guards right before (a withheld channel is never sent), SENT, or a failed attempt that is due again
+   * after the retry cycle's pause, or FAILED when it was the last one (an operator retries it). The claim was made
+   * only from PENDING (or a stale SENDING), never from SENT: a channel that went out is never sent again.
+   */
+  Outcome deliverClaimed(NoticeOutbox.Stored stored, NoticeOutbox.Claimed claimed, RetryCycle cycle) {
+    String key = claimed.key();
+    String name = claimed.channel();
+    java.util.Optional<String> withheld = NoticeGuard.first(guards, stored.notice().caseRef(), stored.notice().type());
+    if (withheld.isPresent()) {
+      ownTransaction.executeWithoutResult(s -> outbox.markWithheld(key, name, withheld.get(), Instant.now()));
+      log.info("notice {} over {} withheld: {}", key, name, withheld.get());
+      return Outcome.WITHHELD;
+    }
+    try {
+      NoticeChannel channel = channels.stream().filter(c -> c.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no channel " + name));
+      if (!channel.enabled()) {
+        throw new IllegalStateException("channel " + name + " is disabled (peakcare.notice."
+            + name.toLowerCase(java.util.Locale.ROOT) + ".enabled)");
+      }
+      channel.send(stored);
+    } catch (RuntimeException e) {
+      String error = describe(e);
+      Instant now = Instant.now();
+      int left = claimed.attemptsLeft() - 1;
+      Instant retryAt = left > 0 ? now.plus(cycle.pauseBefore(left)) : null;
+      ownTransaction.executeWithoutResult(s -> outbox.attemptFailed(key, name, error, now, retryAt));
+      if (retryAt == null) {
+        log.error("notice {} FAILED over {}, retries ran out (an operator retries it: GET /api/notice-deliveries/"
+            + "failed): {}", key, name, error);
+        return Outcome.FAILED;
+      }
+      log.warn("notice {} not sent over {} ({} attempt(s) left, next at {}): {}", key, name, left, retryAt, error);
+      return Outcome.RETRY;
+    }
+    // sent; if this record fails (the database blipped) the claim turns stale and the channel is sent again later
+    // with the same idempotency key, which the gateway uses to drop the repeat
+    ownTransaction.executeWithoutResult(s -> outbox.markSent(key, name, Instant.now()));
+    log.debug("notice {} sent over {}", key, name);
+    return Outcome.SENT;
+  }
+
   /**
    * The failure as the operator reads it (log, LAST_ERROR, the incident): the exception and, when it wraps one, its
    * root cause; a gateway that does not answer is otherwise "I/O error on POST request for …: null".

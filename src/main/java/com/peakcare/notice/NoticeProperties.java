@@ -23,6 +23,15 @@ public class NoticeProperties {
    * database before recording the outcome. Must exceed the slowest send (SMS connect + read timeout, e-mail timeout).
    */
   private Duration staleClaim = NoticeDispatcher.STALE_CLAIM;
+  /**
+   * How notices leave: {@code outbox} (the default) by {@link NoticeOutboxPoller}, channel rows claimed in batches on
+   * every node; {@code process}, one notice-delivery process instance per notice (the design before issue 23, kept
+   * to compare: docs/performance.md). Notices recorded under one setting are delivered by it whichever runs later.
+   */
+  private String delivery = OUTBOX;
+  public static final String OUTBOX = "outbox";
+  public static final String PROCESS = "process";
+  private final Poller poller = new Poller();
   /** Channels per notice type; IN_APP is always added. A type not listed uses SMS, EMAIL and IN_APP. */
   private Map<NoticeType, List<String>> channels = new EnumMap<>(NoticeType.class);
   private final Sms sms = new Sms();
@@ -37,6 +46,27 @@ public class NoticeProperties {
     configured.forEach(c -> all.add(c.trim().toUpperCase(java.util.Locale.ROOT)));
     all.add(NoticeDelivery.IN_APP);
     return List.copyOf(all);
+  }
+
+  /** The outbox poller (peakcare.notice.poller.*). */
+  public static class Poller {
+    /** Off only where a test delivers itself ({@link NoticeOutboxPoller#runOnce}). */
+    private boolean enabled = true;
+    /** Channel rows claimed per round (one statement); a full round is followed by the next at once. */
+    private int batch = 200;
+    /** Sender threads: SMS gateways answer in tens of milliseconds, so the rate is about threads / latency. */
+    private int threads = 16;
+    /** The pause between rounds when nothing is due; a notice recorded on this node wakes the poller at once. */
+    private Duration interval = Duration.ofSeconds(1);
+
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public int getBatch() { return batch; }
+    public void setBatch(int batch) { this.batch = batch; }
+    public int getThreads() { return threads; }
+    public void setThreads(int threads) { this.threads = threads; }
+    public Duration getInterval() { return interval; }
+    public void setInterval(Duration interval) { this.interval = interval; }
   }
 
   public static class Sms {
@@ -125,6 +155,16 @@ public class NoticeProperties {
     public void setDays(Map<String, Integer> days) { this.days = days; }
   }
 
+  public String getDelivery() { return delivery; }
+  public void setDelivery(String delivery) {
+    String d = delivery == null ? "" : delivery.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!OUTBOX.equals(d) && !PROCESS.equals(d)) {
+      throw new IllegalArgumentException("peakcare.notice.delivery is outbox or process, not '" + delivery + "'");
+    }
+    this.delivery = d;
+  }
+  public boolean deliversFromOutbox() { return OUTBOX.equals(delivery); }
+  public Poller getPoller() { return poller; }
   public String getTemplates() { return templates; }
   public void setTemplates(String templates) { this.templates = templates; }
   public ZoneId getTimeZone() { return timeZone; }

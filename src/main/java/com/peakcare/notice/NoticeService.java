@@ -14,10 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends notices: renders the template in the customer's language, records the notice in the caller's
- * transaction (the outbox) and schedules its delivery, which runs later, asynchronously, with retries.
+ * transaction (the outbox) and schedules its delivery, which runs later, asynchronously, with retries: by the
+ * outbox poller ({@link NoticeOutboxPoller}, woken when the caller commits) or, with
+ * {@code peakcare.notice.delivery=process}, by a notice-delivery process instance.
  */
 @Service
 public class NoticeService {
@@ -31,11 +35,15 @@ public class NoticeService {
   private final List<NoticeChannel> channels;
   private final RuntimeService runtimeService;
   private final List<NoticeGuard> guards;
+  private final NoticeOutboxPoller poller;
+  private final RetryCycle retryCycle;
 
   NoticeService(NoticeTemplates templates, NoticeOutbox outbox, NoticeProperties properties,
       ShippingTimes shippingTimes, List<NoticeChannel> channels, RuntimeService runtimeService,
-      List<NoticeGuard> guards) {
+      List<NoticeGuard> guards, NoticeOutboxPoller poller) {
     this.guards = guards;
+    this.poller = poller;
+    this.retryCycle = RetryCycle.parse(properties.getRetryCycle());
     this.templates = templates;
     this.outbox = outbox;
     this.properties = properties;
@@ -149,14 +157,31 @@ public class NoticeService {
         .filter(c -> NoticeDelivery.IN_APP.equals(c) || channel(c) != null
             && channel(c).enabled() && channel(c).reaches(customer.phone(), customer.email()))
         .toList();
+    boolean fromOutbox = properties.deliversFromOutbox();
     outbox.insert(key, caseRef, type, sequence, dedupKey, locale, rendered.subject(), rendered.text(),
-        customer.phone(), customer.email(), now, used);
+        customer.phone(), customer.email(), now, used, fromOutbox ? retryCycle.attempts() : null);
     boolean external = used.stream().anyMatch(c -> !NoticeDelivery.IN_APP.equals(c));
-    if (external) {
+    if (external && fromOutbox) {
+      wakePollerAfterCommit();
+    } else if (external) {
       runtimeService.startProcessInstanceByKey(NoticeDeliveryProcess.KEY, key);
     }
     log.info("notice {} recorded ({}), delivery over {}", key, locale, used);
     return outbox.find(key).orElseThrow().notice();
+  }
+
+  /** The poller sees the notice once the caller's transaction commits; it is woken then, not before. */
+  private void wakePollerAfterCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          poller.wake();
+        }
+      });
+    } else {
+      poller.wake();
+    }
   }
 
   private Map<String, Object> serviceValues(NoticeType type, NoticeCustomer customer, Instant now) {

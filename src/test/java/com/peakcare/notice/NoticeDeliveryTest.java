@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.peakcare.notice.NoticeTestData.aCaseRef;
 import static com.peakcare.notice.NoticeTestData.aChineseCustomer;
 import static com.peakcare.notice.NoticeTestData.anEnglishCustomer;
-import static com.peakcare.notice.NoticeTestData.deliveryJobOf;
 import static com.peakcare.notice.NoticeTestData.deliveryOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,8 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,7 +47,7 @@ class NoticeDeliveryTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired PlatformTransactionManager transactionManager;
-  @Autowired NoticeDispatcher dispatcher;
+  @Autowired NoticeOutboxPoller poller;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   final GreenMail mail = NoticePeers.mail();
@@ -79,7 +76,7 @@ class NoticeDeliveryTest {
     assertThat(smsBody.path("text").asText()).contains(expected);
     assertThat(notices.noticesOf(caseRef)).singleElement().satisfies(n -> assertThat(n.deliveries())
         .extracting(NoticeDelivery::status).containsOnly("SENT"));
-    assertThat(deliveryOf(runtimeService, notice.key())).as("delivery process ended").isNull();
+    assertThat(deliveryOf(runtimeService, notice.key())).as("no process instance per notice").isNull();
   }
 
   @Test
@@ -114,141 +111,6 @@ class NoticeDeliveryTest {
     assertThat(onlySmsTo(customer.phone(), notice.key()).path("text").asText())
         .startsWith("王小明，您好！您订单 O-88002 的换货商品已由中通快递发出，运单号 ZT7788990011，预计 2 天内送达（约 "
             + arrival + "）");
-  }
-
-  @Test
-  void anOutageBecomesRetriesThenAnIncidentAndTheRetriedIncidentDeliversExactlyOnce() throws Exception {
-    String caseRef = aCaseRef();
-    NoticeCustomer customer = aChineseCustomer();
-    StubMapping outage = sms.stubFor(post(urlPathEqualTo(NoticePeers.SMS_PATH)).atPriority(1)
-        .withRequestBody(matchingJsonPath("$.to", equalTo(customer.phone())))
-        .willReturn(aResponse().withStatus(503).withBody("gateway down")));
-
-    Notice notice = notices.send(caseRef, NoticeType.REJECTED, customer, Map.of(NoticeVariables.RETURN_NO, caseRef,
-        NoticeVariables.ORDER_NO, "O-77001", NoticeVariables.REJECTION_REASON, "商品已拆封使用，影响二次销售"));
-    Job job = deliveryJobOf(runtimeService, managementService, notice.key());
-    for (int attempt = 1; attempt <= 5; attempt++) {
-      Instant before = Instant.now();
-      assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("503");
-      Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
-      // R5/PT1M: five attempts in all, a minute apart
-      assertThat(failed.getRetries()).as("retries left after attempt " + attempt).isEqualTo(5 - attempt);
-      if (attempt < 5) {
-        assertThat(failed.getDuedate().toInstant()).isAfter(before.plusSeconds(50));
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count()).isZero();
-      }
-    }
-
-    Incident incident = runtimeService.createIncidentQuery().configuration(job.getId())
-        .processInstanceId(job.getProcessInstanceId()).singleResult();
-    assertThat(incident.getIncidentMessage()).contains(notice.key()).contains("SMS");
-    assertThat(smsAttempts(notice.key())).hasSize(5);
-    assertThat(mail.getReceivedMessagesForDomain(customer.email())).as("e-mail went out on the first attempt, once")
-        .hasSize(1);
-    assertThat(statusOf(caseRef, "SMS")).isEqualTo("FAILED");
-
-    sms.removeStub(outage);
-    managementService.setJobRetries(job.getId(), 1); // what Cockpit's "retry" does
-    managementService.executeJob(job.getId());
-
-    assertThat(runtimeService.createIncidentQuery().incidentId(incident.getId()).count()).isZero();
-    List<ServeEvent> attempts = smsAttempts(notice.key());
-    assertThat(attempts).hasSize(6);
-    assertThat(attempts).filteredOn(e -> e.getResponse().getStatus() == 200).hasSize(1);
-    assertThat(mail.getReceivedMessagesForDomain(customer.email())).hasSize(1);
-    assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENT");
-    assertThat(deliveryOf(runtimeService, notice.key())).isNull();
-  }
-
-  @Test
-  void anSmsAcceptedButNotRecordedIsSentAgainWithTheSameIdempotencyKey() {
-    // the gateway takes the SMS but answers too late (read timeout): sent, but not recorded as sent
-    String caseRef = aCaseRef();
-    NoticeCustomer customer = new NoticeCustomer("赵敏", NoticeTestData.aPhone(), null, "zh-CN", "浙江省");
-    StubMapping slow = sms.stubFor(post(urlPathEqualTo(NoticePeers.SMS_PATH)).atPriority(1)
-        .withRequestBody(matchingJsonPath("$.to", equalTo(customer.phone())))
-        .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
-    Notice notice = notices.send(caseRef, NoticeType.PARCEL_REMINDER, customer,
-        Map.of(NoticeVariables.RETURN_NO, caseRef, NoticeVariables.ORDER_NO, "O-66001"));
-    Job job = deliveryJobOf(runtimeService, managementService, notice.key());
-
-    assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("SMS");
-    assertThat(statusOf(caseRef, "SMS")).isEqualTo("FAILED");
-    sms.removeStub(slow);
-    managementService.executeJob(job.getId());
-
-    List<ServeEvent> attempts = smsAttempts(notice.key());
-    assertThat(attempts).as("the same SMS twice: the gateway drops the second by its Idempotency-Key").hasSize(2);
-    assertThat(attempts).extracting(e -> e.getRequest().getBodyAsString()).containsOnly(
-        attempts.get(0).getRequest().getBodyAsString());
-    assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENT");
-  }
-
-  @Test
-  void twoExecutionsOfTheSameDeliveryAtOnceSendTheSmsOnce() throws Exception {
-    // the job executor can run one delivery job twice at once: its lock expired while it waited in a busy node
-    String caseRef = aCaseRef();
-    NoticeCustomer customer = new NoticeCustomer("钱多多", NoticeTestData.aPhone(), null, "zh-CN", "江苏省");
-    StubMapping slow = sms.stubFor(post(urlPathEqualTo(NoticePeers.SMS_PATH)).atPriority(1)
-        .withRequestBody(matchingJsonPath("$.to", equalTo(customer.phone())))
-        .willReturn(aResponse().withStatus(200).withFixedDelay(800)));
-    try {
-      Notice notice = notices.send(caseRef, NoticeType.PARCEL_REMINDER, customer,
-          Map.of(NoticeVariables.RETURN_NO, caseRef, NoticeVariables.ORDER_NO, "O-66002"));
-      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-      java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
-      List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        runs.add(two.submit(() -> {
-          together.await();
-          try {
-            dispatcher.deliver(notice.key());
-          } catch (NoticeDispatcher.NoticeNotDeliveredException claimed) {
-            // the execution that found the other's claim fails, so that its job is retried, and sends nothing
-            assertThat(claimed).hasMessageContaining("claimed by another execution");
-          }
-          return null;
-        }));
-      }
-      for (java.util.concurrent.Future<?> run : runs) {
-        run.get(30, java.util.concurrent.TimeUnit.SECONDS);
-      }
-      two.shutdown();
-      assertThat(smsAttempts(notice.key())).as("SMS requests").hasSize(1);
-      assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENT");
-
-      deliver(notice.key()); // the delivery job itself, later: nothing left to send
-      assertThat(smsAttempts(notice.key())).hasSize(1);
-      assertThat(deliveryOf(runtimeService, notice.key())).as("delivery process ended").isNull();
-    } finally {
-      sms.removeStub(slow);
-    }
-  }
-
-  @Test
-  void aSendThatNeverFinishedIsTakenOverOnlyOnceItsClaimIsStale() {
-    String caseRef = aCaseRef();
-    NoticeCustomer customer = new NoticeCustomer("孙小美", NoticeTestData.aPhone(), null, "zh-CN", "广东省");
-    Notice notice = notices.send(caseRef, NoticeType.PARCEL_REMINDER, customer,
-        Map.of(NoticeVariables.RETURN_NO, caseRef, NoticeVariables.ORDER_NO, "O-66003"));
-    // an attempt started 10 s ago on a node that is still sending (or died a moment ago)
-    claimedAgo(notice.key(), java.time.Duration.ofSeconds(10));
-    // the attempt fails (its job is retried) rather than ending the delivery of an SMS that may never have gone out
-    assertThatThrownBy(() -> dispatcher.deliver(notice.key()))
-        .isInstanceOf(NoticeDispatcher.NoticeNotDeliveredException.class)
-        .hasMessageContaining("claimed by another execution");
-    assertThat(smsAttempts(notice.key())).as("nothing sent while the claim is fresh").isEmpty();
-    assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENDING");
-
-    claimedAgo(notice.key(), NoticeDispatcher.STALE_CLAIM.plusSeconds(1));
-    dispatcher.deliver(notice.key());
-    assertThat(smsAttempts(notice.key())).hasSize(1);
-    assertThat(statusOf(caseRef, "SMS")).isEqualTo("SENT");
-  }
-
-  private void claimedAgo(String noticeKey, java.time.Duration ago) {
-    jdbc.update("update PC_NOTICE_DELIVERY set STATUS = 'SENDING', UPDATED_AT = ? where NOTICE_KEY = ? and CHANNEL = 'SMS'",
-        java.sql.Timestamp.from(java.time.Instant.now().minus(ago)), noticeKey);
   }
 
   @Test
@@ -312,8 +174,12 @@ class NoticeDeliveryTest {
     assertThat(notice.deliveries()).extracting(NoticeDelivery::channel).containsExactlyInAnyOrder("SMS", "IN_APP");
   }
 
+  /** What every node's poller does (off in tests): sends everything due, this notice included. */
   private void deliver(String noticeKey) {
-    managementService.executeJob(deliveryJobOf(runtimeService, managementService, noticeKey).getId());
+    poller.runOnce();
+    assertThat(notices.noticesOf(noticeKey.substring(0, noticeKey.indexOf(':')))).filteredOn(n -> n.key()
+        .equals(noticeKey)).singleElement().satisfies(n -> assertThat(n.deliveries()).extracting(
+            NoticeDelivery::status).as("every channel out").containsOnly("SENT"));
   }
 
   private MimeMessage onlyEmailTo(String address) {

@@ -11,10 +11,6 @@ import com.peakcare.support.Http;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +23,6 @@ class NoticeStatusApiTest {
 
   @LocalServerPort int port;
   @Autowired NoticeService notices;
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
 
   @Test
   void agentsSeeWhatTheCustomerWasToldAndThePromisedTime() throws Exception {
@@ -45,21 +39,6 @@ class NoticeStatusApiTest {
     assertThat(notice.path("text").asText()).contains("王小明").contains("2030年5月1日 12:00");
     assertThat(notice.path("deliveries").toString()).contains("IN_APP").contains("SENT").contains("PENDING");
 
-  }
-
-  @Test
-  void aSupervisorRetriesAFailedDeliveryAsCockpitDoesAndAnAgentMayNot() {
-    String caseRef = aCaseRef();
-    Notice notice = notices.send(caseRef, NoticeType.SURVEY, aChineseCustomer(),
-        Map.of(NoticeVariables.RETURN_NO, caseRef));
-    Job job = NoticeTestData.deliveryJobOf(runtimeService, managementService, notice.key());
-    managementService.setJobRetries(job.getId(), 0); // as if the retries had run out: an incident
-    Http http = new Http(port);
-    String path = "/engine-rest/job/" + job.getId() + "/retries";
-
-    assertThat(http.put(path, "agent1", "{\"retries\":1}").statusCode()).isIn(403, 404);
-    assertThat(http.put(path, "cslead", "{\"retries\":1}").statusCode()).isEqualTo(204);
-    assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(1);
   }
 
   @Test

@@ -45,6 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ReminderHoldoutTest {
 
   @LocalServerPort int port;
+  @Autowired com.peakcare.notice.NoticeOutboxPoller noticePoller;
   @Autowired ReminderCampaigns campaigns;
   @Autowired ReminderPoller poller;
   @Autowired ReminderSender sender;
@@ -126,14 +127,25 @@ class ReminderHoldoutTest {
     jdbc.update("insert into PC_NOTICE (NOTICE_KEY, CASE_REF, NOTICE_TYPE, SEQ_NO, LOCALE, SUBJECT, BODY,"
         + " CUSTOMER_PHONE, CREATED_AT) values (?, ?, 'PAYMENT_REMINDER', 99, 'zh-CN', 's', '陈静，您好', '13900000000', ?)",
         key, put, now);
-    jdbc.update("insert into PC_NOTICE_DELIVERY (NOTICE_KEY, CHANNEL, STATUS, ATTEMPTS, UPDATED_AT)"
-        + " values (?, 'SMS', 'PENDING', 0, ?)", key, now);
-    ProcessInstance delivery = runtime.startProcessInstanceByKey("notice-delivery", key);
-    Job job = management.createJobQuery().processInstanceId(delivery.getId()).singleResult();
-    management.executeJob(job.getId());
+    jdbc.update("insert into PC_NOTICE_DELIVERY (NOTICE_KEY, CHANNEL, STATUS, ATTEMPTS, UPDATED_AT, NEXT_ATTEMPT_AT,"
+        + " ATTEMPTS_LEFT) values (?, 'SMS', 'PENDING', 0, ?, ?, 5)", key, now, now);
+    noticePoller.runOnce(); // the outbox poller, as every node runs it
     assertThat(jdbc.queryForObject("select STATUS from PC_NOTICE_DELIVERY where NOTICE_KEY = ?", String.class, key))
         .isEqualTo("WITHHELD");
     assertThat(sms.getAllServeEvents()).noneMatch(e -> key.equals(e.getRequest().getHeader("Idempotency-Key")));
+    // ... and by a notice-delivery instance (one of before the outbox, or peakcare.notice.delivery=process)
+    String byProcess = put + ":PAYMENT_REMINDER:98";
+    jdbc.update("insert into PC_NOTICE (NOTICE_KEY, CASE_REF, NOTICE_TYPE, SEQ_NO, LOCALE, SUBJECT, BODY,"
+        + " CUSTOMER_PHONE, CREATED_AT) values (?, ?, 'PAYMENT_REMINDER', 98, 'zh-CN', 's', '陈静，您好', '13900000000', ?)",
+        byProcess, put, now);
+    jdbc.update("insert into PC_NOTICE_DELIVERY (NOTICE_KEY, CHANNEL, STATUS, ATTEMPTS, UPDATED_AT)"
+        + " values (?, 'SMS', 'PENDING', 0, ?)", byProcess, now);
+    ProcessInstance delivery = runtime.startProcessInstanceByKey("notice-delivery", byProcess);
+    Job job = management.createJobQuery().processInstanceId(delivery.getId()).singleResult();
+    management.executeJob(job.getId());
+    assertThat(jdbc.queryForObject("select STATUS from PC_NOTICE_DELIVERY where NOTICE_KEY = ?", String.class,
+        byProcess)).isEqualTo("WITHHELD");
+    assertThat(sms.getAllServeEvents()).noneMatch(e -> byProcess.equals(e.getRequest().getHeader("Idempotency-Key")));
 
     // door 5: the engine's REST API: nobody starts a call, nor a delivery, by hand
     for (String user : List.of("agent1", "cslead", "demo")) {
@@ -170,9 +182,8 @@ class ReminderHoldoutTest {
       assertThat(repository.order(no).orElseThrow().state()).isEqualTo("PAID");
       Step first = repository.step(no, 1).orElseThrow();
       assertThat(first.state()).as(no).isIn("CANCELLED", "SENT");
+      noticePoller.runOnce();
       for (Notice n : notices.noticesOf(no)) { // recorded before the payment committed: withheld when it is to leave
-        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(n.key()).singleResult();
-        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
         assertThat(notices.noticesOf(no)).singleElement().satisfies(after -> assertThat(after.delivery("SMS"))
             .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo("WITHHELD")));
         assertThat(sms.getAllServeEvents()).noneMatch(e -> n.key().equals(e.getRequest().getHeader("Idempotency-Key")));
@@ -191,9 +202,7 @@ class ReminderHoldoutTest {
     assertThat(sender.send(first, 1, at)).isEqualTo(ReminderSender.Outcome.SENT);
     fx.register(first, ReminderFixtures.order(buyer, "REGULAR", "PAID", "PROFIT", "HOME", "88.00", ordered,
         ordered.plusSeconds(600)));
-    Notice recorded = notices.noticesOf(first).get(0);
-    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(recorded.key()).singleResult();
-    management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
+    noticePoller.runOnce();
     assertThat(notices.noticesOf(first).get(0).delivery("SMS")).hasValueSatisfying(d -> assertThat(d.status())
         .isEqualTo("WITHHELD"));
 

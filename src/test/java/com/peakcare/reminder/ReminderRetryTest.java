@@ -23,10 +23,7 @@ import com.peakcare.support.Http;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,19 +34,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Bounded retries (issue 22): a step whose sending fails is tried again after a doubling pause (1, 2, 4, 8 minutes)
  * and after the fifth failure ends FAILED with its error, which the report counts; it is never tried for ever, and
  * nothing is sent by a failed attempt. An SMS gateway that keeps failing is the notice path's: the step is sent once
- * (one notice), the delivery is retried five times, then an incident, and the poller never records it again.
+ * (one notice), the outbox retries its delivery five times, then FAILED for an operator, and the poller never
+ * records it again.
  */
 @PeakCareTest
 class ReminderRetryTest {
 
   @LocalServerPort int port;
+  @Autowired com.peakcare.notice.NoticeOutboxPoller noticePoller;
+  @Autowired com.peakcare.notice.NoticeDeliveries noticeDeliveries;
   @Autowired ReminderCampaigns campaigns;
   @Autowired ReminderPoller poller;
   @Autowired ReminderRepository repository;
   @Autowired ReminderReport report;
   @Autowired NoticeService notices;
   @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
   final WireMockServer sms = NoticePeers.sms();
   ReminderFixtures fx;
@@ -90,7 +89,7 @@ class ReminderRetryTest {
   }
 
   @Test
-  void aFailingSmsGatewayIsRetriedByTheNoticePathToAnIncidentAndTheReminderIsNeverRecordedTwice() {
+  void aFailingSmsGatewayIsRetriedByTheNoticeOutboxUntilFailedAndTheReminderIsNeverRecordedTwice() {
     Campaign c = fx.campaign("0");
     String no = orderNo();
     String buyer = ReminderFixtures.buyerIn(c, Holdout.REMINDED);
@@ -106,13 +105,14 @@ class ReminderRetryTest {
       assertThat(recorded).hasSize(1);
       String key = recorded.get(0).key();
 
-      ProcessInstance delivery = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
-      Job job = management.createJobQuery().processInstanceId(delivery.getId()).singleResult();
+      // R5/PT1M: five attempts a minute apart by the outbox poller, then FAILED for an operator; no process
+      Instant clock = Instant.now();
       for (int attempt = 1; attempt <= 5; attempt++) {
-        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("503");
-        poller.runOnce(t.plus(Duration.ofMinutes(attempt))); // the poller meanwhile: the step is done
+        noticePoller.runOnce(clock);
+        poller.runOnce(t.plus(Duration.ofMinutes(attempt))); // the reminder poller meanwhile: the step is done
+        clock = clock.plus(Duration.ofSeconds(65)); // a minute after the failure, however long it took
       }
-      assertThat(runtime.createIncidentQuery().processInstanceId(delivery.getId()).count()).isEqualTo(1);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
       List<ServeEvent> attempts = sms.getAllServeEvents().stream()
           .filter(e -> key.equals(e.getRequest().getHeader("Idempotency-Key"))).toList();
       assertThat(attempts).hasSize(5).allMatch(e -> e.getResponse().getStatus() == 503);
@@ -120,6 +120,8 @@ class ReminderRetryTest {
       assertThat(repository.step(no, 1).orElseThrow().state()).isEqualTo("SENT");
       assertThat(jdbc.queryForObject("select STATUS from PC_NOTICE_DELIVERY where NOTICE_KEY = ? and CHANNEL = 'SMS'",
           String.class, key)).isEqualTo("FAILED");
+      assertThat(noticeDeliveries.failed()).extracting(com.peakcare.notice.NoticeDeliveries.FailedDelivery::noticeKey)
+          .as("listed for the operators").contains(key);
     } finally {
       sms.removeStub(outage);
     }

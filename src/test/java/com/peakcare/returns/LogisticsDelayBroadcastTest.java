@@ -18,7 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.peakcare.PeakCareTest;
 import com.peakcare.notice.Notice;
-import com.peakcare.notice.NoticeDeliveryProcess;
+import com.peakcare.notice.NoticeOutboxPoller;
 import com.peakcare.notice.NoticePeers;
 import com.peakcare.notice.NoticeService;
 import com.peakcare.notice.NoticeType;
@@ -52,6 +52,7 @@ class LogisticsDelayBroadcastTest {
   static final String PATH = "/api/notices/logistics-delay";
 
   @LocalServerPort int port;
+  @Autowired NoticeOutboxPoller noticePoller;
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
@@ -117,21 +118,16 @@ class LogisticsDelayBroadcastTest {
       assertThat(delayNotices(untouched)).as(untouched.returnNo()).isEmpty();
     }
 
-    // delivery: in-app at once, SMS when its job ran; one customer's gateway is down
+    // delivery: in-app at once, SMS when the outbox poller ran; one customer's gateway is down
     assertThat(done.path("sent").asInt()).isZero();
     WireMockServer sms = NoticePeers.sms();
     StubMapping outage = sms.stubFor(post(urlPathEqualTo(NoticePeers.SMS_PATH)).atPriority(1)
         .withRequestBody(matchingJsonPath("$.to", equalTo(ReturnRequests.orderOf(hit.get(0)).contact().phone())))
         .willReturn(aResponse().withStatus(503).withBody("gateway down")));
     try {
-      for (ReturnRequest r : hit) {
-        Job delivery = deliveryJob(delayNotices(r).get(0).key());
-        if (r == hit.get(0)) {
-          assertThatThrownBy(() -> managementService.executeJob(delivery.getId())).hasMessageContaining("503");
-        } else {
-          managementService.executeJob(delivery.getId());
-        }
-      }
+      noticePoller.runOnce();
+      assertThat(delayNotices(hit.get(0)).get(0).delivery("SMS")).hasValueSatisfying(d -> assertThat(d.status())
+          .as("retried later").isEqualTo("PENDING"));
     } finally {
       sms.removeStub(outage);
     }
@@ -402,11 +398,5 @@ class LogisticsDelayBroadcastTest {
 
   List<String> timelineEvents(ReturnRequest r) {
     return caseRepository.events(r.returnNo()).stream().map(ReturnCaseRepository.EventRow::event).toList();
-  }
-
-  Job deliveryJob(String noticeKey) {
-    ProcessInstance delivery = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(NoticeDeliveryProcess.KEY).processInstanceBusinessKey(noticeKey).singleResult();
-    return managementService.createJobQuery().processInstanceId(delivery.getId()).singleResult();
   }
 }

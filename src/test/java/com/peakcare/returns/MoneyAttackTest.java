@@ -272,11 +272,11 @@ class MoneyAttackTest {
 
   @Test
   void row5_onlyAdministratorsSuspendOrRetimeWhileSupervisorsStillRetryFailedJobs() throws Exception {
-    ReturnRequest request = shop.registered(aSmallRefund()); // its REFUND_CARE notice: a notice-delivery job
+    ReturnRequest request = shop.registered(aSmallRefund());
     cases.open(request, "shop1");
     String notice = request.returnNo() + ":REFUND_CARE:1";
-    String delivery = runtimeService.createProcessInstanceQuery().processDefinitionKey("notice-delivery")
-        .processInstanceBusinessKey(notice).singleResult().getId();
+    // the outbox delivers new notices; a notice-delivery instance of before (or of delivery=process) still runs
+    String delivery = runtimeService.startProcessInstanceByKey("notice-delivery", notice).getId();
     Job job = managementService.createJobQuery().processInstanceId(delivery).singleResult();
     String deliveryDefinition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("notice-delivery")
         .latestVersion().singleResult().getId();

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PeakCareTest
 class RetentionSweepTest {
 
+  @Autowired com.peakcare.notice.NoticeOutboxPoller noticePoller;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired ReturnCases cases;
@@ -85,13 +85,11 @@ class RetentionSweepTest {
     assertThat(phone(closed)).isEmpty();
   }
 
+  /** What every node's outbox poller does (off in tests): the case's notices, and whatever else is due, go out. */
   private void deliverNoticesOf(String returnNo) {
-    for (ProcessInstance delivery : runtimeService.createProcessInstanceQuery().processDefinitionKey("notice-delivery")
-        .processInstanceBusinessKeyLike(returnNo + ":%").list()) {
-      for (Job job : managementService.createJobQuery().processInstanceId(delivery.getId()).list()) {
-        managementService.executeJob(job.getId());
-      }
-    }
+    noticePoller.runOnce();
+    assertThat(jdbc.queryForObject("select count(*) from PC_NOTICE_DELIVERY where NOTICE_KEY like ? and STATUS <> 'SENT'",
+        Integer.class, returnNo + ":%")).as("every notice of " + returnNo + " delivered").isZero();
   }
 
   private String status(ReturnRequest r) {

@@ -61,10 +61,11 @@ class ReturnHistoryTest {
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(care.getId()).count()).isPositive();
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(care.getId()).count()).isZero();
 
-    // a notice's delivery (machinery): delivered, its instance ended in history, no log of the job that went well
+    // a notice's delivery by a notice-delivery instance (machinery; the outbox delivers new notices, an instance of
+    // before or of peakcare.notice.delivery=process still runs): delivered, its instance ended in history, no log of
+    // the job that went well
     String noticeKey = returnNo + ":REFUND_CARE:1";
-    ProcessInstance delivery = runtimeService.createProcessInstanceQuery().processDefinitionKey("notice-delivery")
-        .processInstanceBusinessKey(noticeKey).singleResult();
+    ProcessInstance delivery = runtimeService.startProcessInstanceByKey("notice-delivery", noticeKey);
     Job job = managementService.createJobQuery().processInstanceId(delivery.getId()).singleResult();
     managementService.executeJob(job.getId());
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(delivery.getId()).singleResult()

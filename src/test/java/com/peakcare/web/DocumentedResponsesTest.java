@@ -78,6 +78,7 @@ class DocumentedResponsesTest {
     probes.addAll(complaintProbes());
     probes.addAll(reminderProbes());
     probes.addAll(privacyProbes());
+    probes.addAll(noticeDeliveryProbes());
 
     List<String> failures = new ArrayList<>();
     Map<String, Set<String>> provoked = new TreeMap<>();
@@ -558,6 +559,24 @@ class DocumentedResponsesTest {
         new Probe("reopenComplaint", "POST", "/api/complaints/C-DOC-NONE/customer-return", "shop1", words, 404),
         new Probe("getComplaintReport", "GET", "/api/complaints/report", "cslead", null, 200),
         new Probe("getComplaintReport", "GET", "/api/complaints/report", "agent1", null, 403));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired com.peakcare.notice.NoticeService noticeService;
+
+  // the operators' (supervisors') failed notice deliveries; a notice just recorded has nothing failed to retry
+  private List<Probe> noticeDeliveryProbes() {
+    String caseRef = "R-DOC-" + id();
+    String key = noticeService.send(caseRef, com.peakcare.notice.NoticeType.SURVEY,
+        new com.peakcare.notice.NoticeCustomer("王小明", null, "doc." + id() + "@example.cn", "zh-CN", "上海"),
+        java.util.Map.of(com.peakcare.notice.NoticeVariables.RETURN_NO, caseRef)).key();
+    String retry = "/api/notice-deliveries/" + key + "/retry";
+    return List.of(
+        new Probe("listFailedNoticeDeliveries", "GET", "/api/notice-deliveries/failed", "cslead", null, 200),
+        new Probe("listFailedNoticeDeliveries", "GET", "/api/notice-deliveries/failed", "agent1", null, 403),
+        new Probe("retryNoticeDelivery", "POST", retry, "agent1", null, 403),
+        new Probe("retryNoticeDelivery", "POST", "/api/notice-deliveries/R-DOC-NONE:SURVEY:1/retry", "cslead", null,
+            404),
+        new Probe("retryNoticeDelivery", "POST", retry, "cslead", null, 409));
   }
 
   private static String id() {
