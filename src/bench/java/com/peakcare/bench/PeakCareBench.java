@@ -58,7 +58,7 @@ public final class PeakCareBench {
   private static final int LIFECYCLE_CLIENTS = Integer.getInteger("bench.lifecycleClients", 8);
   private static final int LIFECYCLE_IN_FLIGHT = Integer.getInteger("bench.lifecycleInFlight", 200);
   private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
-  /** Which phases run: open, complete, lifecycle, hammer, reviews, reminders (comma-separated). */
+  /** Which phases run: open, complete, lifecycle, hammer, reviews, reminders, complaints (comma-separated). */
   private static final String PHASES = System.getProperty("bench.phases", "open,complete,lifecycle,hammer,reviews");
   /** Extra PeakCare arguments, space-separated, e.g. "--spring.datasource.hikari.maximum-pool-size=20". */
   private static final String APP_ARGS = System.getProperty("bench.appArgs", "");
@@ -131,6 +131,9 @@ public final class PeakCareBench {
       }
       if (PHASES.contains("reminders")) {
         new ReminderPhase(db, client, sms, this::row, results, notes).run();
+      }
+      if (PHASES.contains("complaints")) {
+        new ComplaintPhase(db, client, sms, app, this::row, results, notes).run();
       }
       results.put("rss_peak_mb", peakRss.get());
       results.put("rss_end_mb", Machine.rssMb());
