@@ -164,6 +164,8 @@ class ComplaintProcessTest {
   void shouldGiveTheSuperiorATaskWhenTheTargetIsMissedAndTheSuperiorsSuperiorLater() {
     ProcessInstance pi = open(Severity.HIGH, MemberTier.REGULAR, "agent1");
     String no = pi.getBusinessKey();
+    assertThat(ladderTimers(pi)).as("the ladder's timers yield to every other job, the customers' notices first")
+        .hasSize(3).allSatisfy(j -> assertThat(j.getPriority()).isEqualTo(ComplaintProcess.LADDER_JOB_PRIORITY));
 
     execute(job(Elements.TIMER_TARGET_MISSED, pi));
 
