@@ -53,6 +53,7 @@ final class ComplaintPhase {
   private static final int BURST_SECONDS = Integer.getInteger("bench.complaintBurstSeconds", 600);
   private static final int CLIENTS = 8;
   private static final int BURST_CLIENTS = 2;
+  private static final int BURST_OPENS = 5_000;
 
   private final BenchDatabase db;
   private final Client client;
@@ -151,7 +152,7 @@ final class ComplaintPhase {
    */
   private Burst burst(String label, int n) throws Exception {
     String key = "b" + n;
-    registerOrders("C" + n + "-", 3_000);
+    registerOrders("C" + n + "-", BURST_OPENS); // as many as the opens may reach: an unregistered order is a 400
     int burst;
     Instant t0;
     long sent0 = sms.received();
@@ -173,7 +174,7 @@ final class ComplaintPhase {
     AtomicInteger opened = new AtomicInteger();
     Thread opener = new Thread(() -> {
       try {
-        Load.run("opens during the burst", BURST_CLIENTS, 5_000, BURST_SECONDS, i -> {
+        Load.run("opens during the burst", BURST_CLIENTS, BURST_OPENS, BURST_SECONDS, i -> {
           if (burstOver.get()) {
             return;
           }
