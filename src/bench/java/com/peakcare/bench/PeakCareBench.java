@@ -58,10 +58,15 @@ public final class PeakCareBench {
   private static final int LIFECYCLE_CLIENTS = Integer.getInteger("bench.lifecycleClients", 8);
   private static final int LIFECYCLE_IN_FLIGHT = Integer.getInteger("bench.lifecycleInFlight", 200);
   private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
-  /** Which phases run: open, complete, lifecycle, hammer, reviews, reminders (comma-separated). */
+  /** Which phases run: open, complete, lifecycle, hammer, reviews, reminders, complaints (comma-separated). */
   private static final String PHASES = System.getProperty("bench.phases", "open,complete,lifecycle,hammer,reviews");
   /** Extra PeakCare arguments, space-separated, e.g. "--spring.datasource.hikari.maximum-pool-size=20". */
   private static final String APP_ARGS = System.getProperty("bench.appArgs", "");
+
+  /** Whether the phase was asked for: a whole name of the list ("complaints" does not ask for "plain"). */
+  private static boolean phase(String name) {
+    return java.util.Arrays.asList(PHASES.split("\\s*,\\s*")).contains(name);
+  }
 
   private final Map<String, Object> results = new LinkedHashMap<>();
   private final List<String> table = new ArrayList<>();
@@ -103,34 +108,37 @@ public final class PeakCareBench {
       Client client = new Client(port);
       peakRss.set(0);
 
-      if (PHASES.contains("open")) {
+      if (phase("open")) {
         openPhase(db, client, app, 8, true);
         ceilingPhase(db, app);
       }
       // plain Camunda beside PeakCare's bare start (issue 23): with the open phase, or alone; -Dbench.plain=false skips it
-      if (PHASES.contains("plain") || PHASES.contains("open") && !"false".equals(System.getProperty("bench.plain"))) {
+      if (phase("plain") || phase("open") && !"false".equals(System.getProperty("bench.plain"))) {
         plainPhase(db, app);
       }
-      if (PHASES.contains("complete")) {
+      if (phase("complete")) {
         completePhase(db, client, app);
       }
-      if (PHASES.contains("lifecycle")) {
+      if (phase("lifecycle")) {
         lifecyclePhase(db, client, sms);
       }
       // 32 clients last: at 32 clients the notices' delivery jobs exhausted the connection pool in every trial run
       // (each holds its job's connection and waits for a second one), which then starves whatever runs next
-      if (PHASES.contains("open")) {
+      if (phase("open")) {
         openPhase(db, client, app, 32, false);
       }
-      if (PHASES.contains("hammer")) {
+      if (phase("hammer")) {
         hammerPhase(db, client);
       }
 
-      if (PHASES.contains("reviews")) {
+      if (phase("reviews")) {
         new ReviewPhase(db, client, app, this::row, results, notes).run();
       }
-      if (PHASES.contains("reminders")) {
+      if (phase("reminders")) {
         new ReminderPhase(db, client, sms, this::row, results, notes).run();
+      }
+      if (phase("complaints")) {
+        new ComplaintPhase(db, client, sms, app, this::row, results, notes).run();
       }
       results.put("rss_peak_mb", peakRss.get());
       results.put("rss_end_mb", Machine.rssMb());
@@ -166,7 +174,7 @@ public final class PeakCareBench {
             // the throughput phases load one account each as fast as they can: their per-account rate limits are
             // lifted (issue 26); the history's stays, for the hammer phase
             "--peakcare.rate-limit.rules.open-cases.capacity=0", "--peakcare.rate-limit.rules.lists.capacity=0"));
-    if (PHASES.contains("reminders")) {
+    if (phase("reminders")) {
       args.addAll(ReminderPhase.APP_ARGS);
     }
     for (String extra : APP_ARGS.trim().split("\\s+")) {

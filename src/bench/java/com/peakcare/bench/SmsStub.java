@@ -16,6 +16,8 @@ final class SmsStub implements AutoCloseable {
   /** Messages that came again with an Idempotency-Key already accepted (issue 22: none duplicated). */
   private final AtomicLong duplicates = new AtomicLong();
   private final java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** When each Idempotency-Key first arrived (issue 24: a notice's delay from its record to the gateway). */
+  private final java.util.Map<String, java.time.Instant> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
 
   SmsStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -27,6 +29,9 @@ final class SmsStub implements AutoCloseable {
       String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
       if (key != null && !keys.add(key)) {
         duplicates.incrementAndGet();
+      }
+      if (key != null) {
+        arrivals.putIfAbsent(key, java.time.Instant.now());
       }
       byte[] body = "{\"status\":\"ACCEPTED\"}".getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -48,6 +53,11 @@ final class SmsStub implements AutoCloseable {
 
   long received() {
     return received.get();
+  }
+
+  /** When the key first arrived, or null. */
+  java.time.Instant arrival(String key) {
+    return arrivals.get(key);
   }
 
   long duplicates() {

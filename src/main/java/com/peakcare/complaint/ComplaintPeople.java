@@ -4,10 +4,15 @@ import com.peakcare.complaint.ComplaintRepository.Row;
 import com.peakcare.identity.Groups;
 import com.peakcare.identity.StaffDirectory;
 import com.peakcare.identity.StaffProfile;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +28,18 @@ public class ComplaintPeople {
 
   private final ComplaintRepository repository;
   private final StaffDirectory staff;
+  private final Duration loadRefresh;
+  private final AtomicReference<AgentLoad> load = new AtomicReference<>();
 
-  ComplaintPeople(ComplaintRepository repository, StaffDirectory staff) {
+  ComplaintPeople(ComplaintRepository repository, StaffDirectory staff,
+      @Value("${peakcare.complaints.agent-load-refresh:PT2S}") Duration loadRefresh) {
     this.repository = repository;
     this.staff = staff;
+    this.loadRefresh = loadRefresh.isNegative() ? Duration.ZERO : loadRefresh;
   }
+
+  /** The agents who may be given complaints and their open complaints, as counted at one moment, until {@code until}. */
+  private record AgentLoad(Instant until, List<String> agents, Map<String, Long> open) {}
 
   public String handlerOf(DelegateExecution execution) {
     return row(execution).handler();
@@ -63,13 +75,30 @@ public class ComplaintPeople {
     return userId != null && staff.isMember(userId, Groups.AFTER_SALES);
   }
 
-  /** An integrator's complaint goes to the after-sales agent (not a supervisor) with the fewest open complaints. */
+  /**
+   * An integrator's complaint goes to the after-sales agent (not a supervisor) with the fewest open complaints. The
+   * agents and their open complaints are counted once per {@code peakcare.complaints.agent-load-refresh} (2 s) and
+   * each pick counts at once toward its agent, so that the opens of that time spread as a fresh count would spread
+   * them: counting on every open read every open complaint (a sequential scan of 20,000 rows per open on a Double 11
+   * evening, issue 24) and the directory's two member lists.
+   */
   String leastLoadedAgent() {
-    List<String> supervisors = staff.membersOf(Groups.SUPERVISORS);
-    Map<String, Long> open = repository.openByHandler();
-    return staff.membersOf(Groups.AFTER_SALES).stream().filter(u -> !supervisors.contains(u))
-        .min(Comparator.comparing((String u) -> open.getOrDefault(u, 0L)).thenComparing(u -> u))
-        .orElseThrow(() -> new IllegalStateException("no after-sales agent to give the complaint to"));
+    Instant now = Instant.now();
+    AgentLoad current = load.get();
+    if (current == null || !now.isBefore(current.until())) {
+      List<String> supervisors = staff.membersOf(Groups.SUPERVISORS);
+      current = new AgentLoad(now.plus(loadRefresh), staff.membersOf(Groups.AFTER_SALES).stream()
+          .filter(u -> !supervisors.contains(u)).toList(), new ConcurrentHashMap<>(repository.openByHandler()));
+      load.set(current);
+    }
+    AgentLoad counted = current;
+    synchronized (counted) {
+      String pick = counted.agents().stream()
+          .min(Comparator.comparing((String u) -> counted.open().getOrDefault(u, 0L)).thenComparing(u -> u))
+          .orElseThrow(() -> new IllegalStateException("no after-sales agent to give the complaint to"));
+      counted.open().merge(pick, 1L, Long::sum);
+      return pick;
+    }
   }
 
   String nameOf(String userId) {

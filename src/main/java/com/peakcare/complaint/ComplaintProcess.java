@@ -200,6 +200,13 @@ public final class ComplaintProcess {
   @Schema(name = "ComplaintStatus", enumAsRef = true, description = "Where a complaint stands")
   public enum Status { OPEN, IN_PROGRESS, WAITING_FOR_CUSTOMER, RESOLVED, CLOSED }
 
+  /**
+   * The job priority of the ladder's timers (camunda:jobPriority in the model): below every other job's (0), so that
+   * with acquisition by priority ({@code jobExecutorAcquireByPriority}) thousands of targets falling due together do
+   * not hold back the customers' notices queued behind them (issue 24: at most a minute late in a burst).
+   */
+  public static final long LADDER_JOB_PRIORITY = -10;
+
   /** The number of documented follow-up attempts without an answer that close a complaint. */
   public static final int FOLLOW_UP_ATTEMPTS = 3;
   /** Re-opened this often, a complaint goes one level up the ladder at once. */

@@ -131,7 +131,21 @@ class ComplaintSteps {
     repository.event(complaintNo, null, "ESCALATED", row.handler(), to, level, level == 1
         ? "目标超时 · the resolution target was missed" : "再次超时 · missed long after the target");
     log.info("complaint {} escalated by time to level {} ({})", complaintNo, level, to);
+    tellCustomerEscalated(complaintNo, to);
     return true;
+  }
+
+  /**
+   * The customer hears that a senior colleague now looks after the complaint (issue 24: "须让对方知道会找适当人选处理"),
+   * named as the level's holder, in the escalation's own transaction: recorded once with the level reached, and
+   * delivered by the notice outbox. A level reached again (a timer that fires after a hand-up) tells nobody.
+   */
+  private void tellCustomerEscalated(String complaintNo, String to) {
+    noticeFacts.of(complaintNo).ifPresent(f -> {
+      Map<String, Object> values = new java.util.HashMap<>(f.values());
+      values.put(com.peakcare.notice.NoticeVariables.HANDLER_NAME, people.nameOf(to));
+      notices.send(complaintNo, NoticeType.COMPLAINT_ESCALATED, f.customer(), values);
+    });
   }
 
   /** The handler hands the complaint up with a reason; the handling moves to the next level's holder. */

@@ -49,12 +49,14 @@ public class Complaints {
   private final EngineGate gate;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final org.camunda.bpm.engine.RepositoryService repositoryService;
   private final NoticeService notices;
   private final TransactionTemplate transaction;
 
   Complaints(ComplaintRepository repository, ComplaintPeople people, Orders orders, ReturnCases returns,
       StaffDirectory staff, EngineGate gate, RuntimeService runtimeService, TaskService taskService,
-      NoticeService notices, PlatformTransactionManager transactionManager) {
+      org.camunda.bpm.engine.RepositoryService repositoryService, NoticeService notices,
+      PlatformTransactionManager transactionManager) {
     this.repository = repository;
     this.people = people;
     this.orders = orders;
@@ -63,6 +65,7 @@ public class Complaints {
     this.gate = gate;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
+    this.repositoryService = repositoryService;
     this.notices = notices;
     this.transaction = new TransactionTemplate(transactionManager);
   }
@@ -167,9 +170,8 @@ public class Complaints {
 
   public ComplaintView view(String complaintNo) {
     Row row = find(complaintNo).orElseThrow(() -> ApiException.notFound("complaint " + complaintNo));
-    List<Task> tasks = "CLOSED".equals(row.status()) ? List.of()
-        : taskService.createTaskQuery().processInstanceBusinessKey(complaintNo)
-            .processDefinitionKey(ComplaintProcess.KEY).active().list();
+    List<Task> tasks = "CLOSED".equals(row.status()) ? List.of() : runningInstanceOf(complaintNo)
+        .map(pi -> taskService.createTaskQuery().processInstanceId(pi).active().list()).orElse(List.of());
     return ComplaintView.of(row, people.nameOf(row.agent()), tasks, repository.timeline(complaintNo),
         notices.noticesOf(complaintNo));
   }
@@ -224,8 +226,8 @@ public class Complaints {
 
   private Task openTask(String complaintNo, String taskKey, String notThere) {
     find(complaintNo).orElseThrow(() -> ApiException.notFound("complaint " + complaintNo));
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(complaintNo)
-        .processDefinitionKey(ComplaintProcess.KEY).taskDefinitionKey(taskKey).singleResult();
+    Task task = runningInstanceOf(complaintNo).map(pi -> taskService.createTaskQuery().processInstanceId(pi)
+        .taskDefinitionKey(taskKey).singleResult()).orElse(null);
     if (task == null) {
       throw ApiException.conflict(notThere);
     }
@@ -234,8 +236,21 @@ public class Complaints {
 
   private String processOf(String complaintNo) {
     find(complaintNo).orElseThrow(() -> ApiException.notFound("complaint " + complaintNo));
-    var pi = runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
-        .processInstanceBusinessKey(complaintNo).singleResult();
-    return pi == null ? "-" : pi.getId();
+    return runningInstanceOf(complaintNo).orElse("-");
+  }
+
+  /**
+   * The complaint's running process instance: the instances of its business key (an index), the complaint's among
+   * them by their definition (the deployment cache), then its tasks by instance. A query by business key and
+   * definition key together let PostgreSQL (a generic plan) walk every task or execution of the definition and keep
+   * the one of the key: at 20,000 open complaints 20–280 ms a view (issue 24's benchmark), and every open shows one.
+   */
+  private Optional<String> runningInstanceOf(String complaintNo) {
+    // as PeakCare: which instance is the complaint's is not the caller's to see; the tasks are still queried as the
+    // caller, as before
+    return gate.asPeakCare(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(complaintNo)
+        .list().stream().filter(pi -> ComplaintProcess.KEY.equals(repositoryService.getProcessDefinition(
+            pi.getProcessDefinitionId()).getKey()))
+        .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).findFirst());
   }
 }

@@ -164,6 +164,9 @@ class ComplaintProcessTest {
   void shouldGiveTheSuperiorATaskWhenTheTargetIsMissedAndTheSuperiorsSuperiorLater() {
     ProcessInstance pi = open(Severity.HIGH, MemberTier.REGULAR, "agent1");
     String no = pi.getBusinessKey();
+    assertThat(List.of(job(Elements.TIMER_REMINDER, pi), job(Elements.TIMER_TARGET_MISSED, pi),
+        job(Elements.TIMER_SECOND_LEVEL, pi))).as("the ladder's timers yield to every other job, the customers' notices"
+        + " first").allSatisfy(j -> assertThat(j.getPriority()).isEqualTo(ComplaintProcess.LADDER_JOB_PRIORITY));
 
     execute(job(Elements.TIMER_TARGET_MISSED, pi));
 
@@ -177,12 +180,17 @@ class ComplaintProcessTest {
       assertThat(s.level()).isEqualTo(1);
       assertThat(s.detail()).contains("target was missed");
     });
+    assertThat(complaints.view(no).notices()).filteredOn(n -> n.type() == NoticeType.COMPLAINT_ESCALATED)
+        .as("the customer is told, naming the superior").singleElement()
+        .satisfies(n -> assertThat(n.text()).contains("黄梅"));
 
     execute(job(Elements.TIMER_SECOND_LEVEL, pi));
 
     assertThat(taskAt(pi, Elements.TASK_SECOND_LEVEL_REVIEWS)).as("cslead's superior").isAssignedTo("demo");
     assertThat(complaints.view(no).escalationLevel()).isEqualTo(2);
     assertThat(ladder(pi, "ESCALATED")).extracting(TimelineStep::to).containsExactly("cslead", "demo");
+    assertThat(complaints.view(no).notices()).filteredOn(n -> n.type() == NoticeType.COMPLAINT_ESCALATED)
+        .as("once per level").hasSize(2).last().satisfies(n -> assertThat(n.text()).contains("系统管理员"));
   }
 
   @Test
@@ -233,6 +241,8 @@ class ComplaintProcessTest {
 
     execute(job(Elements.TIMER_TARGET_MISSED, pi));
     assertThat(pi).hasPassed(Elements.END_LEVEL_ONE_ALREADY).hasNotPassed(Elements.TASK_SUPERIOR_REVIEWS);
+    assertThat(noticeTypes(no)).as("the customer heard of the hand-up once, not again from the timer")
+        .containsOnlyOnce(NoticeType.COMPLAINT_ESCALATED);
   }
 
   @Test
