@@ -70,6 +70,15 @@ class SecurityTest {
     assertThat(me.path("groups").toString()).contains("after-sales", "all-staff");
   }
 
+  /** Issue 23: the security filters are not timed per request (management.observations.enable.spring.security). */
+  @Test
+  void theSecurityFilterChainIsNotTimedPerRequest() {
+    assertThat(http.get("/api/me", "agent1").statusCode()).isEqualTo(200);
+    assertThat(http.get("/actuator/metrics/http.server.requests", "demo").statusCode()).isEqualTo(200);
+    assertThat(http.get("/actuator/metrics/spring.security.filterchains", "demo").statusCode()).isEqualTo(404);
+    assertThat(http.get("/actuator/metrics/spring.security.authorizations", "demo").statusCode()).isEqualTo(404);
+  }
+
   @Test
   void otherGroupsGet403() {
     assertThat(http.get("/actuator/metrics", "agent1").statusCode()).isEqualTo(403);
