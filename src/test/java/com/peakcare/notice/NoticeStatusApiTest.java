@@ -11,6 +11,7 @@ import com.peakcare.support.Http;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
