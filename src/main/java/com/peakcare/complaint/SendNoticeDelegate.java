@@ -28,13 +28,8 @@ class SendNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object type = execution.getVariableLocal(NoticeType.INPUT);
-    if (type == null) {
-      throw new IllegalStateException("step " + execution.getCurrentActivityId() + " has no input parameter "
-          + NoticeType.INPUT + ": say which notice it sends");
-    }
     String caseRef = execution.getProcessBusinessKey();
-    NoticeType notice = NoticeType.valueOf(type.toString());
+    NoticeType notice = NoticeType.ofStep(execution);
     java.util.Optional<ComplaintNoticeFacts.Facts> complaint = complaints.of(caseRef);
     if (complaint.isPresent()) {
       complaints.send(caseRef, notice, complaint.get());

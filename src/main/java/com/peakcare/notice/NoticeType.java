@@ -64,8 +64,24 @@ public enum NoticeType {
   /** 回访 (issue 24 point 7): after a complaint or a worked return case closed, the survey's signed, single-use link. */
   CASE_SURVEY(List.of(NoticeVariables.CASE_NO, NoticeVariables.SURVEY_LINK));
 
-  /** The input parameter of a notice step ({@code ${sendNoticeDelegate}}): which type it sends. */
+  /**
+   * The input parameter of a feature's notice step ({@code ${returnNoticeDelegate}}, {@code ${complaintNoticeDelegate}}):
+   * which type it sends.
+   */
   public static final String INPUT = "noticeType";
+
+  /**
+   * The notice a model's notice step sends: the step's input parameter {@link #INPUT}. A step without one is a
+   * modelling error, said with the step's id.
+   */
+  public static NoticeType ofStep(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    Object type = execution.getVariableLocal(INPUT);
+    if (type == null) {
+      throw new IllegalStateException("step " + execution.getCurrentActivityId() + " has no input parameter "
+          + INPUT + ": say which notice it sends");
+    }
+    return valueOf(type.toString());
+  }
 
   /** Filled by the notice service for every type: the customer's name and the shop's configured details. */
   public static final Set<String> SERVICE_VALUES = Set.of(

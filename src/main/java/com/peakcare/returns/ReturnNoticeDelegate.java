@@ -21,11 +21,6 @@ class ReturnNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object type = execution.getVariableLocal(NoticeType.INPUT);
-    if (type == null) {
-      throw new IllegalStateException("step " + execution.getCurrentActivityId() + " has no input parameter "
-          + NoticeType.INPUT + ": say which notice it sends");
-    }
-    notices.send(execution.getProcessBusinessKey(), NoticeType.valueOf(type.toString()));
+    notices.send(execution.getProcessBusinessKey(), NoticeType.ofStep(execution));
   }
 }
