@@ -65,26 +65,7 @@ class ComplaintEscalationNodeKillTest {
   void aNodeKilledDuringAnEscalationBurstLosesNoEscalationAndDoublesNone() throws Exception {
     try (PostgresDatabase db = PostgresDatabase.create(); SmsGateway sms = new SmsGateway(SMS_DELAY_MILLIS)) {
       JdbcTemplate jdbc = Faults.jdbc(db);
-      List<String> args = List.of(
-          "--peakcare.demo=true",
-          "--camunda.bpm.job-execution.enabled=true",
-          "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
-          "--camunda.bpm.job-execution.wait-time-in-millis=500",
-          "--camunda.bpm.job-execution.max-wait=2000",
-          "--peakcare.notice.sms.enabled=true",
-          "--peakcare.notice.sms.url=" + sms.url(),
-          "--peakcare.notice.sms.api-key=kill-test",
-          "--peakcare.notice.sms.connect-timeout=2s",
-          "--peakcare.notice.sms.read-timeout=3s",
-          "--peakcare.notice.email.enabled=false",
-          "--peakcare.notice.stale-claim=8s",
-          "--peakcare.notice.retry-cycle=R10/PT3S",
-          // which node ran which timer is read from the job log, which production keeps only for failures
-          "--peakcare.history.machinery=",
-          "--peakcare.history.failed-job-log-only=",
-          "--peakcare.rate-limit.rules.open-cases.capacity=0",
-          "--spring.datasource.hikari.maximum-pool-size=15",
-          "--spring.datasource.hikari.minimum-idle=2");
+      List<String> args = Faults.killTestNodeArgs(sms, LOCK_TIME_MILLIS);
       try (PeakCareProcess a = PeakCareProcess.start("node-a", db, args);
           PeakCareProcess b = PeakCareProcess.start("node-b", db, args)) {
         a.awaitUp(Duration.ofMinutes(3));

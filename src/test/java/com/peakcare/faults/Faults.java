@@ -17,6 +17,36 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 final class Faults {
 
   /** A new connection per statement: the test's own view of the database survives the database going away. */
+  /**
+   * The settings of the two nodes a kill test starts on one database: job executor on with a short lock (a dead
+   * node's jobs run elsewhere after {@code lockTimeMillis}), SMS over the test's gateway, a send whose node died taken
+   * over after 8 s (above the 5 s a send may take here) and retried every 3 s until then, the job log kept for every
+   * job (the tests tell which node ran which job from it; production keeps it only for failures), no per-account rate
+   * limit (the load is one integrator as fast as it can; not what a kill test measures), and connections opened as
+   * needed (the database server is shared with other test runs: pool 15 ≥ 2 × 6 + 1).
+   */
+  static java.util.List<String> killTestNodeArgs(SmsGateway sms, int lockTimeMillis) {
+    return java.util.List.of(
+        "--peakcare.demo=true",
+        "--camunda.bpm.job-execution.enabled=true",
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + lockTimeMillis,
+        "--camunda.bpm.job-execution.wait-time-in-millis=500",
+        "--camunda.bpm.job-execution.max-wait=2000",
+        "--peakcare.notice.sms.enabled=true",
+        "--peakcare.notice.sms.url=" + sms.url(),
+        "--peakcare.notice.sms.api-key=kill-test",
+        "--peakcare.notice.sms.connect-timeout=2s",
+        "--peakcare.notice.sms.read-timeout=3s",
+        "--peakcare.notice.email.enabled=false",
+        "--peakcare.notice.stale-claim=8s",
+        "--peakcare.notice.retry-cycle=R10/PT3S",
+        "--peakcare.history.machinery=",
+        "--peakcare.history.failed-job-log-only=",
+        "--peakcare.rate-limit.rules.open-cases.capacity=0",
+        "--spring.datasource.hikari.maximum-pool-size=15",
+        "--spring.datasource.hikari.minimum-idle=2");
+  }
+
   static JdbcTemplate jdbc(PostgresDatabase db) {
     return new JdbcTemplate(new DriverManagerDataSource(db.url(), db.user(), ""));
   }

@@ -61,32 +61,7 @@ class NodeKillTest {
     Instant testStart = Instant.now();
     try (PostgresDatabase db = PostgresDatabase.create(); SmsGateway sms = new SmsGateway(SMS_DELAY_MILLIS)) {
       JdbcTemplate jdbc = Faults.jdbc(db);
-      List<String> args = List.of(
-          "--peakcare.demo=true",
-          "--camunda.bpm.job-execution.enabled=true",
-          "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
-          "--camunda.bpm.job-execution.wait-time-in-millis=500",
-          "--camunda.bpm.job-execution.max-wait=2000",
-          "--peakcare.notice.sms.enabled=true",
-          "--peakcare.notice.sms.url=" + sms.url(),
-          "--peakcare.notice.sms.api-key=kill-test",
-          "--peakcare.notice.sms.connect-timeout=2s",
-          "--peakcare.notice.sms.read-timeout=3s",
-          "--peakcare.notice.email.enabled=false",
-          // a send whose node died is taken over after 8 s (above the 5 s a send may take here), and its delivery job
-          // retries every 3 s until then
-          "--peakcare.notice.stale-claim=8s",
-          "--peakcare.notice.retry-cycle=R10/PT3S",
-          // the test tells which node ran which job from the job log, which production keeps only for failures
-          // (notice delivery, refund care, the return case)
-          "--peakcare.history.machinery=",
-          "--peakcare.history.failed-job-log-only=",
-          // the load opens cases as one integrator as fast as it can: its per-account rate limit (issue 26) is not
-          // what this test measures
-          "--peakcare.rate-limit.rules.open-cases.capacity=0",
-          // the database server is shared with other test runs: open connections as needed (pool 15 ≥ 2 × 6 + 1)
-          "--spring.datasource.hikari.maximum-pool-size=15",
-          "--spring.datasource.hikari.minimum-idle=2");
+      List<String> args = Faults.killTestNodeArgs(sms, LOCK_TIME_MILLIS);
       try (PeakCareProcess a = PeakCareProcess.start("node-a", db, args);
           PeakCareProcess b = PeakCareProcess.start("node-b", db, args)) {
         a.awaitUp(Duration.ofMinutes(3));
