@@ -9,13 +9,15 @@ import static com.peakcare.notice.NoticeTestData.aCaseRef;
 import static com.peakcare.notice.NoticeTestData.aChineseCustomer;
 import static com.peakcare.notice.NoticeTestData.anEnglishCustomer;
 import static com.peakcare.notice.NoticeTestData.deliveryOf;
+import static com.peakcare.notice.NoticePeers.onlyEmailTo;
+import static com.peakcare.notice.NoticePeers.onlySmsTo;
+import static com.peakcare.notice.NoticePeers.smsAttempts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -26,7 +28,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -180,30 +181,6 @@ class NoticeDeliveryTest {
     assertThat(notices.noticesOf(noticeKey.substring(0, noticeKey.indexOf(':')))).filteredOn(n -> n.key()
         .equals(noticeKey)).singleElement().satisfies(n -> assertThat(n.deliveries()).extracting(
             NoticeDelivery::status).as("every channel out").containsOnly("SENT"));
-  }
-
-  private MimeMessage onlyEmailTo(String address) {
-    MimeMessage[] received = mail.getReceivedMessagesForDomain(address);
-    assertThat(received).as("e-mails to " + address).hasSize(1);
-    return received[0];
-  }
-
-  private JsonNode onlySmsTo(String phone, String noticeKey) throws Exception {
-    List<ServeEvent> sent = smsAttempts(noticeKey);
-    assertThat(sent).as("SMS requests for " + noticeKey).hasSize(1);
-    ServeEvent request = sent.get(0);
-    assertThat(request.getRequest().getHeader("X-Api-Key")).isEqualTo(NoticePeers.SMS_API_KEY);
-    assertThat(request.getRequest().getHeader("Content-Type")).startsWith("application/json");
-    JsonNode body = JSON.readTree(request.getRequest().getBodyAsString());
-    assertThat(body.path("to").asText()).isEqualTo(phone);
-    assertThat(body.path("reference").asText()).isEqualTo(noticeKey);
-    return body;
-  }
-
-  private List<ServeEvent> smsAttempts(String noticeKey) {
-    return sms.getAllServeEvents().stream()
-        .filter(e -> noticeKey.equals(e.getRequest().getHeader("Idempotency-Key")))
-        .toList();
   }
 
   private String statusOf(String caseRef, String channel) {

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.peakcare.notice.NoticeTestData.aCaseRef;
 import static com.peakcare.notice.NoticeTestData.aChineseCustomer;
 import static com.peakcare.notice.NoticeTestData.deliveryOf;
+import static com.peakcare.notice.NoticePeers.smsAttempts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -267,12 +268,6 @@ class NoticeOutboxDeliveryTest {
       }
     }
     throw new AssertionError(noticeKey + " not in " + list);
-  }
-
-  private List<ServeEvent> smsAttempts(String noticeKey) {
-    return sms.getAllServeEvents().stream()
-        .filter(e -> noticeKey.equals(e.getRequest().getHeader("Idempotency-Key")))
-        .toList();
   }
 
   private String statusOf(String caseRef, String channel) {

@@ -3,8 +3,12 @@ package com.peakcare.notice;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -12,7 +16,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Properties;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 
@@ -48,6 +54,33 @@ public final class NoticePeers {
   public static synchronized GreenMail mail() {
     start();
     return mail;
+  }
+
+  /** The one e-mail the suite's SMTP server received for this address. */
+  public static MimeMessage onlyEmailTo(String address) {
+    MimeMessage[] received = mail().getReceivedMessagesForDomain(address);
+    assertThat(received).as("e-mails to " + address).hasSize(1);
+    return received[0];
+  }
+
+  /** The one SMS request the gateway received for this notice, checked as the gateway's API wants it; its body. */
+  public static JsonNode onlySmsTo(String phone, String noticeKey) throws Exception {
+    List<ServeEvent> sent = smsAttempts(noticeKey);
+    assertThat(sent).as("SMS requests for " + noticeKey).hasSize(1);
+    ServeEvent request = sent.get(0);
+    assertThat(request.getRequest().getHeader("X-Api-Key")).isEqualTo(SMS_API_KEY);
+    assertThat(request.getRequest().getHeader("Content-Type")).startsWith("application/json");
+    JsonNode body = new ObjectMapper().readTree(request.getRequest().getBodyAsString());
+    assertThat(body.path("to").asText()).isEqualTo(phone);
+    assertThat(body.path("reference").asText()).isEqualTo(noticeKey);
+    return body;
+  }
+
+  /** Every SMS request the gateway received for this notice (its idempotency key). */
+  public static List<ServeEvent> smsAttempts(String noticeKey) {
+    return sms().getAllServeEvents().stream()
+        .filter(e -> noticeKey.equals(e.getRequest().getHeader("Idempotency-Key")))
+        .toList();
   }
 
   /** The SMS gateway every notice SMS of the suite goes to. */

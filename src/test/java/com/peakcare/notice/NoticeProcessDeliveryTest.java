@@ -9,10 +9,12 @@ import static com.peakcare.notice.NoticeTestData.aCaseRef;
 import static com.peakcare.notice.NoticeTestData.aChineseCustomer;
 import static com.peakcare.notice.NoticeTestData.deliveryJobOf;
 import static com.peakcare.notice.NoticeTestData.deliveryOf;
+import static com.peakcare.notice.NoticePeers.onlyEmailTo;
+import static com.peakcare.notice.NoticePeers.onlySmsTo;
+import static com.peakcare.notice.NoticePeers.smsAttempts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -20,7 +22,6 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.peakcare.PeakCareTest;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -236,30 +237,6 @@ class NoticeProcessDeliveryTest {
 
   private void deliver(String noticeKey) {
     managementService.executeJob(deliveryJobOf(runtimeService, managementService, noticeKey).getId());
-  }
-
-  private MimeMessage onlyEmailTo(String address) {
-    MimeMessage[] received = mail.getReceivedMessagesForDomain(address);
-    assertThat(received).as("e-mails to " + address).hasSize(1);
-    return received[0];
-  }
-
-  private JsonNode onlySmsTo(String phone, String noticeKey) throws Exception {
-    List<ServeEvent> sent = smsAttempts(noticeKey);
-    assertThat(sent).as("SMS requests for " + noticeKey).hasSize(1);
-    ServeEvent request = sent.get(0);
-    assertThat(request.getRequest().getHeader("X-Api-Key")).isEqualTo(NoticePeers.SMS_API_KEY);
-    assertThat(request.getRequest().getHeader("Content-Type")).startsWith("application/json");
-    JsonNode body = JSON.readTree(request.getRequest().getBodyAsString());
-    assertThat(body.path("to").asText()).isEqualTo(phone);
-    assertThat(body.path("reference").asText()).isEqualTo(noticeKey);
-    return body;
-  }
-
-  private List<ServeEvent> smsAttempts(String noticeKey) {
-    return sms.getAllServeEvents().stream()
-        .filter(e -> noticeKey.equals(e.getRequest().getHeader("Idempotency-Key")))
-        .toList();
   }
 
   private String statusOf(String caseRef, String channel) {
