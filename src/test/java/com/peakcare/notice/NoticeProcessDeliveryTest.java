@@ -38,7 +38,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * then an incident an operator retries in Cockpit; one claim per channel however often the job runs.
  */
 @PeakCareTest
-@org.springframework.test.context.TestPropertySource(properties = "peakcare.notice.delivery=process")
 class NoticeProcessDeliveryTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,20 +49,27 @@ class NoticeProcessDeliveryTest {
   @Autowired NoticeDispatcher dispatcher;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
+  @Autowired NoticeProperties properties;
 
   final GreenMail mail = NoticePeers.mail();
   final WireMockServer sms = NoticePeers.sms();
 
-  // this class has a Spring context (and engine) of its own: camunda-bpm-assert is pointed at it, and back after
+  private String deliveryBefore;
+
+  /**
+   * {@code peakcare.notice.delivery=process} for this class's tests, switched on the suite's one context rather than
+   * by a property of its own: a second Spring context would start a second engine named "default", which the engine
+   * REST API of every later test would then reach (its own database, none of the first context's users).
+   */
   @org.junit.jupiter.api.BeforeEach
-  void assertOnThisEngine() {
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
+  void deliverByAProcessPerNotice() {
+    deliveryBefore = properties.getDelivery();
+    properties.setDelivery(NoticeProperties.PROCESS);
   }
 
   @org.junit.jupiter.api.AfterEach
-  void assertOnTheDefaultEngineAgain() {
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
+  void deliverFromTheOutboxAgain() {
+    properties.setDelivery(deliveryBefore);
   }
 
   @Test
