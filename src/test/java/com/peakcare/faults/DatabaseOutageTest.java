@@ -194,7 +194,7 @@ class DatabaseOutageTest {
     int cases = returnNos.size();
 
     await(Duration.ofSeconds(120), "every case refunded and every SMS sent",
-        () -> count(jdbc, "select count(*) from PC_RETURN_CASE where STATUS = 'REFUNDED'") == cases
+        () -> count(jdbc, "select count(*) from PC_RETURN_CASE where STATUS = 'CLOSED' and REFUNDED_AT is not null") == cases
             && count(jdbc, "select count(*) from PC_NOTICE_DELIVERY where CHANNEL = 'SMS' and STATUS <> 'SENT'") == 0);
 
     // during the outage: 503 problem responses with Retry-After, answered within the pool's connection timeout

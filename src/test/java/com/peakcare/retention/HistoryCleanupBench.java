@@ -64,10 +64,7 @@ class HistoryCleanupBench {
         String pi = jdbc.queryForObject("select PROCESS_INSTANCE_ID from PC_RETURN_CASE where RETURN_NO = ?",
             String.class, returnNo);
         management.executeJob(management.createJobQuery().processInstanceId(pi).singleResult().getId());
-        HttpResponse<String> survey = http.post("/api/returns/" + returnNo + "/survey", "shop1", "{\"rating\":5}");
-        if (survey.statusCode() != 200) {
-          throw new AssertionError(survey.statusCode() + " " + survey.body());
-        }
+        // return-case version 5 closes right after the refund: no rating to answer
       }
       double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
       long instances = history.createHistoricProcessInstanceQuery().finished().count();
