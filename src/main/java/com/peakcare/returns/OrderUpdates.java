@@ -20,6 +20,8 @@ class OrderUpdates {
 
   @EventListener
   void registered(OrderRegistered event) {
+    // a notice later in this transaction says the new contact
+    LoadedCases.forgetOrder(event.current().orderNo());
     if (event.previous() != null && !event.previous().province().equals(event.current().province())) {
       cases.updateProvince(event.current().orderNo(), event.current().province());
     }

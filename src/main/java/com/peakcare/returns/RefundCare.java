@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -62,10 +63,16 @@ public class RefundCare {
    * of record of refund care) and message {@value RefundCareProcess#MESSAGE_REFUND_PROMISED} starts
    * processes/refund-care.bpmn for it (business key = returnNo), which sends REFUND_CARE at once. Its only variable is
    * the promised time its timer waits for. Idempotent: a second promise of the same return changes nothing.
+   *
+   * <p>The promise's row is what says refund care runs: every version of refund-care.bpmn records it in the
+   * transaction that starts the instance (this one, or Task_RecordRefundPromise right after the start event, for an
+   * instance started otherwise), and {@link #withdraw} deletes the instance with it. So no instance runs without its
+   * row, and asking the engine for an instance as well (a process instance query per open, issue 23) tells nothing
+   * more.
    */
   @Transactional
   public void promise(String returnNo, Instant promisedBy) {
-    if (promiseOf(returnNo).isPresent() || instanceOf(returnNo).isPresent()) {
+    if (promiseOf(returnNo).isPresent()) {
       log.info("refund care of return {} already running: promise not repeated", returnNo);
       return;
     }
@@ -109,6 +116,7 @@ public class RefundCare {
     Instant renewed = from.plus(delayExtension).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     jdbc.update("update PC_REFUND_PROMISE set NEW_PROMISED_BY = ? where RETURN_NO = ?", Timestamp.from(renewed),
         returnNo);
+    LoadedCases.forgetPromise(returnNo);
     log.info("refund of return {} late: new promise {}", returnNo, renewed);
     return renewed;
   }
@@ -123,10 +131,19 @@ public class RefundCare {
         "refund withdrawn: the case ended without a refund", true, true));
     jdbc.update("delete from PC_REFUND_PROMISE where RETURN_NO = ? and not exists (select 1 from PC_REFUND R"
         + " where R.RETURN_NO = PC_REFUND_PROMISE.RETURN_NO)", returnNo);
+    LoadedCases.forgetPromise(returnNo);
   }
 
-  /** The promise of this return, with the refund's time from PC_REFUND once it is paid (kept: paid by the promise). */
+  /**
+   * The promise of this return, with the refund's time from PC_REFUND once it is paid (kept: paid by the promise). A
+   * promise this transaction made is answered as written ({@link LoadedCases#promise}): its refund-care step and its
+   * notice read it in the same transaction.
+   */
   public Optional<RefundPromise> promiseOf(String returnNo) {
+    RefundPromise held = LoadedCases.promise(returnNo);
+    if (held != null) {
+      return Optional.of(held);
+    }
     return jdbc.query("select P.RETURN_NO, P.PROMISED_BY, P.NEW_PROMISED_BY, R.DONE_AT from PC_REFUND_PROMISE P"
         + " left join PC_REFUND R on R.RETURN_NO = P.RETURN_NO where P.RETURN_NO = ?",
         (rs, i) -> {
@@ -178,6 +195,12 @@ public class RefundCare {
   private void insertPromise(String returnNo, Instant promisedBy) {
     jdbc.update("insert into PC_REFUND_PROMISE (RETURN_NO, PROMISED_BY, CREATED_AT) values (?, ?, ?)",
         returnNo, Timestamp.from(promisedBy), Timestamp.from(Instant.now()));
+    // held as promiseOf would read it back, when this transaction opened the case: a case is never deleted, so a
+    // return number opened now has no refund recorded (PC_REFUND) yet; one recorded later forgets it (RefundLedger)
+    if (LoadedCases.inserted(returnNo)) {
+      LoadedCases.keepPromise(new RefundPromise(returnNo, promisedBy.truncatedTo(ChronoUnit.MICROS), null, null,
+          null));
+    }
     log.info("refund of return {} promised by {}", returnNo, promisedBy);
   }
 

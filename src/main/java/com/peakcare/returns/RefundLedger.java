@@ -37,5 +37,6 @@ class RefundLedger {
             + " values (?, ?, ?, ?, ?, ?)",
         refund.returnNo(), refund.amount(), refund.refundTo(), refund.gatewayRef(), Timestamp.from(refund.doneAt()),
         gateway.name());
+    LoadedCases.forgetPromise(refund.returnNo()); // the promise reads when its refund was done from here
   }
 }

@@ -60,22 +60,27 @@ class ReturnCaseRepository {
 
     /** The row after an update of these columns (what a new select would return; the JSON stays parsed). */
     CaseRow with(String processInstanceId, Status status, String policyOutcome, String assignee, Refund refund,
-        Progress progress, Deciders deciders) {
+        Progress progress, Deciders deciders, Instant updatedAt) {
       return new CaseRow(returnNo, orderNo, type, reason, amount, customerKey, memberTier, province, requestHash,
           requestJson, factsJson, processInstanceId, status, policyOutcome, assignee, openedBy, createdAt,
-          Instant.now(), refund, progress, deciders, parsed);
+          updatedAt, refund, progress, deciders, parsed);
     }
 
-    CaseRow with(Refund refund) {
-      return with(processInstanceId, status, policyOutcome, assignee, refund, progress, deciders);
+    CaseRow with(Refund refund, Instant updatedAt) {
+      return with(processInstanceId, status, policyOutcome, assignee, refund, progress, deciders, updatedAt);
     }
 
-    CaseRow with(Progress progress) {
-      return with(processInstanceId, status, policyOutcome, assignee, refund, progress, deciders);
+    CaseRow with(Progress progress, Instant updatedAt) {
+      return with(processInstanceId, status, policyOutcome, assignee, refund, progress, deciders, updatedAt);
     }
 
-    CaseRow with(Deciders deciders) {
-      return with(processInstanceId, status, policyOutcome, assignee, refund, progress, deciders);
+    CaseRow with(Deciders deciders, Instant updatedAt) {
+      return with(processInstanceId, status, policyOutcome, assignee, refund, progress, deciders, updatedAt);
+    }
+
+    /** What the kept figures count of this row. */
+    ReturnFigureLedger.Shape shape() {
+      return new ReturnFigureLedger.Shape(status.name(), type, assignee, createdAt, policyOutcome);
     }
   }
 
@@ -193,11 +198,12 @@ class ReturnCaseRepository {
 
   /** Links the case to the process instance that runs it; false when it has one already (or no such case). */
   boolean attach(String returnNo, String processInstanceId) {
+    Instant now = now();
     boolean attached = jdbc.update("update PC_RETURN_CASE set PROCESS_INSTANCE_ID = ?, UPDATED_AT = ? where RETURN_NO = ?"
-        + " and PROCESS_INSTANCE_ID is null", processInstanceId, ts(Instant.now()), returnNo) == 1;
+        + " and PROCESS_INSTANCE_ID is null", processInstanceId, ts(now), returnNo) == 1;
     if (attached) {
       LoadedCases.update(returnNo, r -> r.with(processInstanceId, r.status(), r.policyOutcome(), r.assignee(),
-          r.refund(), r.progress(), r.deciders()));
+          r.refund(), r.progress(), r.deciders(), now));
     } else {
       LoadedCases.forget(returnNo);
     }
@@ -211,9 +217,10 @@ class ReturnCaseRepository {
 
   /** The review's decision and who made it (null: the policy's automatic approval). */
   void updateApproved(String returnNo, boolean approved, String by) {
+    Instant now = now();
     jdbc.update("update PC_RETURN_CASE set APPROVED = ?, REVIEWED_BY = ?, UPDATED_AT = ? where RETURN_NO = ?",
-        approved, by, ts(Instant.now()), returnNo);
-    LoadedCases.update(returnNo, r -> r.with(r.refund().approved(approved)).with(r.deciders().reviewed(by)));
+        approved, by, ts(now), returnNo);
+    LoadedCases.update(returnNo, r -> r.with(r.refund().approved(approved), now).with(r.deciders().reviewed(by), now));
   }
 
   void updateInspection(String returnNo, boolean passed, String note, String by) {
@@ -255,45 +262,64 @@ class ReturnCaseRepository {
   }
 
   void updateStatus(String returnNo, Status status) {
-    figures.lock(returnNo).ifPresent(was -> figures.changed(was, new ReturnFigureLedger.Shape(status.name(),
+    if (LoadedCases.insertedRow(returnNo).map(r -> r.status() == status).orElse(false)) {
+      return; // the status this transaction gave the case it opened, told again (an open saw UNDER_REVIEW twice)
+    }
+    lockedShape(returnNo).ifPresent(was -> figures.changed(was, new ReturnFigureLedger.Shape(status.name(),
         was.type(), was.assignee(), was.createdAt(), was.outcome())));
+    Instant now = now();
     jdbc.update("update PC_RETURN_CASE set STATUS = ?, UPDATED_AT = ? where RETURN_NO = ?",
-        status.name(), ts(Instant.now()), returnNo);
+        status.name(), ts(now), returnNo);
     LoadedCases.update(returnNo, r -> r.with(r.processInstanceId(), status, r.policyOutcome(), r.assignee(),
-        r.refund(), r.progress(), r.deciders()));
+        r.refund(), r.progress(), r.deciders(), now));
   }
 
   void updatePolicy(String returnNo, String outcome) {
-    figures.lock(returnNo).ifPresent(was -> figures.changed(was, new ReturnFigureLedger.Shape(was.status(),
+    lockedShape(returnNo).ifPresent(was -> figures.changed(was, new ReturnFigureLedger.Shape(was.status(),
         was.type(), was.assignee(), was.createdAt(), outcome)));
+    Instant now = now();
     jdbc.update("update PC_RETURN_CASE set POLICY_OUTCOME = ?, UPDATED_AT = ? where RETURN_NO = ?",
-        outcome, ts(Instant.now()), returnNo);
+        outcome, ts(now), returnNo);
     LoadedCases.update(returnNo, r -> r.with(r.processInstanceId(), r.status(), outcome, r.assignee(), r.refund(),
-        r.progress(), r.deciders()));
+        r.progress(), r.deciders(), now));
   }
 
   void updateAssignee(String returnNo, String assignee, String reason) {
-    figures.lock(returnNo).ifPresent(was -> figures.changed(was, new ReturnFigureLedger.Shape(was.status(),
+    lockedShape(returnNo).ifPresent(was -> figures.changed(was, new ReturnFigureLedger.Shape(was.status(),
         was.type(), assignee, was.createdAt(), was.outcome())));
+    Instant now = now();
     jdbc.update("update PC_RETURN_CASE set ASSIGNEE = ?, ASSIGNMENT_REASON = ?, UPDATED_AT = ? where RETURN_NO = ?",
-        assignee, reason, ts(Instant.now()), returnNo);
+        assignee, reason, ts(now), returnNo);
     LoadedCases.update(returnNo, r -> r.with(r.processInstanceId(), r.status(), r.policyOutcome(), assignee,
         r.refund(), new Progress(r.progress().courier(), r.progress().waybillNo(), r.progress().rejectionReason(),
-            reason, r.progress().inspectionNote()), r.deciders()));
+            reason, r.progress().inspectionNote()), r.deciders(), now));
+  }
+
+  /**
+   * The case's shape for the kept figures, its row locked until this transaction ends: the held row when this
+   * transaction inserted it ({@link LoadedCases#insertedRow}: no other transaction sees it yet, and every write of it
+   * here is mirrored on the held row or forgets it), else selected {@code for update}. Opening a case changed its
+   * policy, agent and status after inserting it: three selects of a row it had just written.
+   */
+  private Optional<ReturnFigureLedger.Shape> lockedShape(String returnNo) {
+    Optional<CaseRow> held = LoadedCases.insertedRow(returnNo);
+    return held.isPresent() ? held.map(CaseRow::shape) : figures.lock(returnNo);
   }
 
   /** The reason the customer reads (the policy's, the agent's or the warehouse's words). */
   void updateRejectionReason(String returnNo, String reason) {
+    Instant now = now();
     jdbc.update("update PC_RETURN_CASE set REJECTION_REASON = ?, UPDATED_AT = ? where RETURN_NO = ?",
-        reason, ts(Instant.now()), returnNo);
-    LoadedCases.update(returnNo, r -> r.with(r.progress().rejected(reason)));
+        reason, ts(now), returnNo);
+    LoadedCases.update(returnNo, r -> r.with(r.progress().rejected(reason), now));
   }
 
   void updateShipment(String returnNo, String courier, String waybillNo) {
+    Instant now = now();
     jdbc.update("update PC_RETURN_CASE set COURIER = ?, WAYBILL_NO = ?, UPDATED_AT = ? where RETURN_NO = ?",
-        courier, waybillNo, ts(Instant.now()), returnNo);
+        courier, waybillNo, ts(now), returnNo);
     LoadedCases.update(returnNo, r -> r.with(new Progress(courier, waybillNo, r.progress().rejectionReason(),
-        r.progress().assignmentReason(), r.progress().inspectionNote())));
+        r.progress().assignmentReason(), r.progress().inspectionNote()), now));
   }
 
   record Travelling(String returnNo, String orderNo, String waybillNo) {}
@@ -348,11 +374,18 @@ class ReturnCaseRepository {
   }
 
   void event(String returnNo, String actor, String event, String detail) {
+    EventRow row = new EventRow(now(), actor, event, detail == null ? null : truncate(detail, 1000));
     jdbc.update("insert into PC_RETURN_EVENT (RETURN_NO, AT, ACTOR, EVENT, DETAIL) values (?, ?, ?, ?, ?)",
-        returnNo, ts(Instant.now()), actor, event, detail == null ? null : truncate(detail, 1000));
+        returnNo, ts(row.at()), row.actor(), row.event(), row.detail());
+    LoadedCases.event(returnNo, row);
   }
 
+  /** The case's timeline, oldest first; of a case this transaction opened, as it wrote it ({@link LoadedCases}). */
   List<EventRow> events(String returnNo) {
+    List<EventRow> written = LoadedCases.events(returnNo);
+    if (written != null) {
+      return List.copyOf(written);
+    }
     return jdbc.query("select AT, ACTOR, EVENT, DETAIL from PC_RETURN_EVENT where RETURN_NO = ? order by ID",
         (rs, i) -> new EventRow(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)),
         returnNo);
@@ -360,6 +393,14 @@ class ReturnCaseRepository {
 
   private static Timestamp ts(Instant instant) {
     return Timestamp.from(instant);
+  }
+
+  /**
+   * Now, to the microsecond: what the database keeps of a time (PostgreSQL's and H2's timestamps), so that a row held
+   * in memory says the same time as the row read back.
+   */
+  static Instant now() {
+    return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   private static String truncate(String s, int max) {

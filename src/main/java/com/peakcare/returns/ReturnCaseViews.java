@@ -35,8 +35,11 @@ class ReturnCaseViews {
     CaseRow row = repository.find(returnNo).orElseThrow(() -> ApiException.notFound("return " + returnNo));
     List<Task> tasks = row.status().isFinal() || row.processInstanceId() == null ? List.of()
         : taskService.createTaskQuery().processInstanceBusinessKey(returnNo).active().list();
+    // a case this transaction opened has no refund change: a change is asked of a case that exists (return numbers
+    // never recur: cases are anonymised, never deleted)
     return ReturnCaseView.of(row, tasks, repository.events(returnNo), notices.noticesOf(returnNo),
-        refundCare.promiseOf(returnNo).orElse(null), changes.latest(returnNo).orElse(null));
+        refundCare.promiseOf(returnNo).orElse(null),
+        LoadedCases.inserted(returnNo) ? null : changes.latest(returnNo).orElse(null));
   }
 
   List<ReturnCaseView.Summary> list(Status status, String assignee, String openedBy,

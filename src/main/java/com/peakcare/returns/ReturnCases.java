@@ -68,8 +68,11 @@ public class ReturnCases {
       return earlier.get();
     }
     ReturnOpening.Checked checked = opening.check(request, user);
+    ReturnCaseView opened;
     try {
-      opening.register(checked, hash, user);
+      // the answer is the case as the opening transaction wrote it, built before it commits (issue 23: reading it all
+      // back after the commit selected the row, its timeline, promise and change again, each on a connection of its own)
+      opened = opening.register(checked, hash, user, started -> view(request.returnNo()));
     } catch (CeilingRefused e) {
       throw e;
     } catch (RuntimeException e) {
@@ -80,7 +83,7 @@ public class ReturnCases {
       }
       throw e;
     }
-    return new Opened(true, view(request.returnNo()));
+    return new Opened(true, opened);
   }
 
   /**

@@ -51,15 +51,71 @@ class ReturnFigureLedger {
     changed(null, shape);
   }
 
-  /** A case changed from {@code before} to {@code after} (either may be null: not there). */
+  /**
+   * A case changed from {@code before} to {@code after} (either may be null: not there). In a transaction the changes
+   * are summed and written once, just before it commits (issue 23: an open inserted the case, then changed its
+   * policy, agent and status, four inserts of rows that mostly cancelled each other); outside one, at once.
+   */
   void changed(Shape before, Shape after) {
-    Map<Key, Long> delta = new LinkedHashMap<>();
+    Map<Key, Long> pending = pending();
+    boolean now = pending == null;
+    Map<Key, Long> delta = now ? new LinkedHashMap<>() : pending;
     if (before != null) {
       keys(before).forEach(k -> delta.merge(k, -1L, Long::sum));
     }
     if (after != null) {
       keys(after).forEach(k -> delta.merge(k, 1L, Long::sum));
     }
+    if (now) {
+      write(delta);
+    }
+  }
+
+  /** The sums of this transaction's changes, written before it commits (null: no transaction). */
+  @SuppressWarnings("unchecked")
+  private Map<Key, Long> pending() {
+    if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()
+        || !org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+      return null;
+    }
+    Map<Key, Long> pending = (Map<Key, Long>) org.springframework.transaction.support.TransactionSynchronizationManager
+        .getResource(this);
+    if (pending == null) {
+      Map<Key, Long> fresh = new LinkedHashMap<>();
+      org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, fresh);
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              write(fresh);
+            }
+
+            @Override
+            public void suspend() {
+              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(
+                  ReturnFigureLedger.this);
+            }
+
+            @Override
+            public void resume() {
+              org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(
+                  ReturnFigureLedger.this, fresh);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(
+                  ReturnFigureLedger.this);
+            }
+          });
+      pending = fresh;
+    }
+    return pending;
+  }
+
+  private void write(Map<Key, Long> sums) {
+    Map<Key, Long> delta = new LinkedHashMap<>(sums);
+    sums.clear();
     delta.values().removeIf(n -> n == 0);
     if (delta.isEmpty()) {
       return;

@@ -31,9 +31,14 @@ class ReturnNoticeFacts {
     this.orders = orders;
   }
 
-  /** The customer and the notice values of this return case; empty when there is no such case (or its order). */
+  /**
+   * The customer and the notice values of this return case; empty when there is no such case (or its order). The
+   * order is read once per transaction ({@link LoadedCases#order}): an open's notice and its review task's card say
+   * the contact of the order the case was checked against, without reading it twice more.
+   */
   Optional<Facts> of(String caseRef) {
-    return repository.find(caseRef).flatMap(row -> orders.find(row.orderNo()).map(order -> facts(row, order)));
+    return repository.find(caseRef).flatMap(row -> LoadedCases.order(row.orderNo(), orders::find)
+        .map(order -> facts(row, order)));
   }
 
   static Facts facts(CaseRow row, Order order) {

@@ -133,6 +133,15 @@ class ReturnOpening {
    * lines' units; an exchange or a repair claims nothing and may not name units already refunded.
    */
   ProcessInstanceWithVariables register(Checked c, String hash, String user) {
+    return register(c, hash, user, started -> started);
+  }
+
+  /**
+   * {@link #register(Checked, String, String)}, then {@code then} with the started process in the same transaction
+   * (the API's answer: the case as this transaction wrote it, issue 23).
+   */
+  <T> T register(Checked c, String hash, String user,
+      java.util.function.Function<ProcessInstanceWithVariables, T> then) {
     ReturnRequest request = c.request();
     ReturnCaseProcess.CaseType type = request.type();
     if (!type.moneyInvolved()) {
@@ -148,8 +157,10 @@ class ReturnOpening {
     }
     boolean staffOpened = !staff.isMember(user, Groups.INTEGRATORS);
     return transaction.execute(status -> {
-      Instant now = Instant.now();
+      Instant now = ReturnCaseRepository.now();
       boolean money = type.moneyInvolved();
+      // the order the request was checked against, for the notices and task cards of this transaction
+      LoadedCases.keepOrder(c.order());
       repository.insert(new CaseRow(request.returnNo(), request.orderNo(), type.name(), request.reason().name(),
           c.amount(), c.order().buyerId(), c.order().memberTier().name(), c.order().province(), hash,
           RequestFingerprint.json(request), Fingerprints.json(c.facts()), null, Status.OPEN, null, null, user, now,
@@ -164,10 +175,10 @@ class ReturnOpening {
       repository.event(request.returnNo(), user, "OPENED", type + " / " + request.reason() + " / "
           + c.amount().toPlainString() + " / " + c.facts().items().stream().map(i -> i.quantity() + "×" + i.sku())
               .collect(Collectors.joining(", ")) + " / order " + request.orderNo());
-      return gate.asPeakCare(() -> runtimeService.createProcessInstanceByKey(ReturnCaseProcess.KEY)
+      return then.apply(gate.asPeakCare(() -> runtimeService.createProcessInstanceByKey(ReturnCaseProcess.KEY)
           .businessKey(request.returnNo())
           .setVariables(variables(type, c.order().memberTier()))
-          .executeWithVariablesInReturn());
+          .executeWithVariablesInReturn()));
     });
   }
 
