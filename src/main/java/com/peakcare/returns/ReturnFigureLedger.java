@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The dashboard's expensive counts of return cases kept as they change (issue 25, scale; docs/dashboard.md "Kept
@@ -74,17 +76,17 @@ class ReturnFigureLedger {
   /** The sums of this transaction's changes, written before it commits (null: no transaction). */
   @SuppressWarnings("unchecked")
   private Map<Key, Long> pending() {
-    if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()
-        || !org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || !TransactionSynchronizationManager.isActualTransactionActive()) {
       return null;
     }
-    Map<Key, Long> pending = (Map<Key, Long>) org.springframework.transaction.support.TransactionSynchronizationManager
+    Map<Key, Long> pending = (Map<Key, Long>) TransactionSynchronizationManager
         .getResource(this);
     if (pending == null) {
       Map<Key, Long> fresh = new LinkedHashMap<>();
-      org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, fresh);
-      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-          new org.springframework.transaction.support.TransactionSynchronization() {
+      TransactionSynchronizationManager.bindResource(this, fresh);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
               write(fresh);
@@ -92,19 +94,19 @@ class ReturnFigureLedger {
 
             @Override
             public void suspend() {
-              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(
+              TransactionSynchronizationManager.unbindResourceIfPossible(
                   ReturnFigureLedger.this);
             }
 
             @Override
             public void resume() {
-              org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(
+              TransactionSynchronizationManager.bindResource(
                   ReturnFigureLedger.this, fresh);
             }
 
             @Override
             public void afterCompletion(int status) {
-              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(
+              TransactionSynchronizationManager.unbindResourceIfPossible(
                   ReturnFigureLedger.this);
             }
           });
