@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -20,7 +23,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -65,11 +70,31 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "peakcare.engine.task-authorization-rows", havingValue = "false", matchIfMissing = true)
 class TaskAuthorizations extends AbstractProcessEnginePlugin {
 
-  private final long grantsTtlNanos;
+  private volatile long grantsTtlNanos;
   private final Map<String, Grants> grants = new ConcurrentHashMap<>();
+  /** Camunda's "which groups hold any authorization row", shared by the commands for the groups cache's time. */
+  private volatile Remembered<Set<String>> groupsWithRows;
+  /** Camunda's "is a revoke authorization of this person or their groups stored", per person and groups. */
+  private final Map<String, Remembered<Boolean>> revokes = new ConcurrentHashMap<>();
+  /** Bumped by every authorization written through the engine on this node, when written and when committed. */
+  private final AtomicLong generation = new AtomicLong();
 
   TaskAuthorizations(@Value("${peakcare.identity.groups-cache-ttl:PT5S}") Duration grantsTtl) {
     this.grantsTtlNanos = grantsTtl.toNanos();
+  }
+
+  /** How long what was read from the grants is remembered, from now on (tests switch it on the one context). */
+  void interval(Duration ttl) {
+    this.grantsTtlNanos = ttl.toNanos();
+  }
+
+  Duration interval() {
+    return Duration.ofNanos(grantsTtlNanos);
+  }
+
+  /** Forgets what was read from the grants (tests that changed rows behind the engine's back). */
+  void forget() {
+    generation.incrementAndGet();
   }
 
   @Override
@@ -128,9 +153,47 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
 
   /**
    * What a person holds beyond the tasks that name them, remembered for the groups cache's time (a grant changed in
-   * Admin takes effect within it): a grant on every task, or {@code READ_TASK} on these processes.
+   * Admin on another node takes effect within it, on this node at once): a grant on every task, or {@code READ_TASK}
+   * on these processes.
    */
-  private record Grants(long expires, boolean everyTask, Set<String> readTaskKeys) {}
+  private record Grants(long expires, long generation, boolean everyTask, Set<String> readTaskKeys) {}
+
+  /** A value read from {@code ACT_RU_AUTHORIZATION}, good until {@code expires} unless an authorization was written. */
+  private record Remembered<T>(long expires, long generation, T value) {
+    boolean fresh(long now, long current) {
+      return generation == current && expires - now > 0;
+    }
+  }
+
+  /**
+   * The value remembered, or read now. The generation is taken before the read: an authorization written meanwhile
+   * leaves the value stale at once.
+   */
+  private <T> T remember(Remembered<T> known, Supplier<T> read, java.util.function.Consumer<Remembered<T>> keep) {
+    long now = System.nanoTime();
+    long current = generation.get();
+    if (known != null && known.fresh(now, current)) {
+      return known.value();
+    }
+    T value = read.get();
+    if (grantsTtlNanos > 0) {
+      keep.accept(new Remembered<>(now + grantsTtlNanos, current, value));
+    }
+    return value;
+  }
+
+  /**
+   * An authorization is being written on this node: what was remembered is forgotten now and again when the command
+   * commits (a command that read in between read the rows as they were before).
+   */
+  private void authorizationsChanged() {
+    generation.incrementAndGet();
+    CommandContext ctx = Context.getCommandContext();
+    if (ctx != null) {
+      ctx.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, c -> generation.incrementAndGet());
+      ctx.getTransactionContext().addTransactionListener(TransactionState.ROLLED_BACK, c -> generation.incrementAndGet());
+    }
+  }
 
   /** Camunda's authorization manager, with the tasks' own people in place of the rows per task. */
   static final class Manager extends AuthorizationManager {
@@ -142,6 +205,92 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
 
     Manager(TaskAuthorizations shared) {
       this.shared = shared;
+    }
+
+    /**
+     * Which groups hold any authorization (Camunda reads it once per command run as a person, to leave the others out
+     * of every check): from memory for the groups cache's time, forgotten when an authorization is written here.
+     */
+    @Override
+    protected Set<String> getAllGroups() {
+      if (availableAuthorizedGroupIds == null) {
+        availableAuthorizedGroupIds = shared.remember(shared.groupsWithRows,
+            () -> Set.copyOf(super.getAllGroups()), r -> shared.groupsWithRows = r);
+      }
+      return availableAuthorizedGroupIds;
+    }
+
+    /**
+     * Whether a revoke authorization concerns the person (Camunda asks once per command run as a person, to know
+     * whether its checks must look for revokes): remembered as {@link #getAllGroups} is.
+     */
+    @Override
+    protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
+      if (isRevokeAuthCheckUsed == null) {
+        String key = userId + "|" + (groupIds == null ? "" : String.join(",", new TreeSet<>(groupIds)));
+        isRevokeAuthCheckUsed = shared.remember(shared.revokes.get(key),
+            () -> super.isRevokeAuthCheckEnabled(userId, groupIds), r -> shared.revokes.put(key, r));
+      }
+      return isRevokeAuthCheckUsed;
+    }
+
+    /**
+     * Camunda deletes the rows of every task and process instance that ends (none, for tasks: see {@link NoTaskRows}),
+     * thousands a minute: forgetting everything then would read the grants anew for nearly every request. Such a
+     * deletion is not a reason to forget: the rows of one task or instance are never a person's grant on every task or
+     * {@code READ_TASK} on a process, and a group or revoke remembered after its last such row is gone only makes the
+     * checks look for a row that is not there (the same answer, for at most the interval). A user's, a group's, a
+     * tenant's or a definition's rows removed are forgotten at once.
+     */
+    private void changing(Resource resource) {
+      int type = resource == null ? -1 : resource.resourceType();
+      if (type != Resources.TASK.resourceType() && type != Resources.PROCESS_INSTANCE.resourceType()
+          && type != Resources.HISTORIC_TASK.resourceType()
+          && type != Resources.HISTORIC_PROCESS_INSTANCE.resourceType()) {
+        shared.authorizationsChanged();
+      }
+    }
+
+    @Override
+    public void insert(DbEntity authorization) {
+      shared.authorizationsChanged();
+      super.insert(authorization);
+    }
+
+    @Override
+    public void update(AuthorizationEntity authorization) {
+      shared.authorizationsChanged();
+      super.update(authorization);
+    }
+
+    @Override
+    public void delete(DbEntity authorization) {
+      shared.authorizationsChanged();
+      super.delete(authorization);
+    }
+
+    @Override
+    public void deleteAuthorizationsByResourceId(Resource resource, String resourceId) {
+      changing(resource);
+      super.deleteAuthorizationsByResourceId(resource, resourceId);
+    }
+
+    @Override
+    public void deleteAuthorizationsByResourceIds(Resources resource, List<String> resourceIds) {
+      changing(resource);
+      super.deleteAuthorizationsByResourceIds(resource, resourceIds);
+    }
+
+    @Override
+    public void deleteAuthorizationsByResourceIdAndUserId(Resource resource, String resourceId, String userId) {
+      changing(resource);
+      super.deleteAuthorizationsByResourceIdAndUserId(resource, resourceId, userId);
+    }
+
+    @Override
+    public void deleteAuthorizationsByResourceIdAndGroupId(Resource resource, String resourceId, String groupId) {
+      changing(resource);
+      super.deleteAuthorizationsByResourceIdAndGroupId(resource, resourceId, groupId);
     }
 
     @Override
@@ -258,8 +407,9 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
     private Grants grantsOf(String userId, List<String> groupIds) {
       String key = userId + "|" + String.join(",", new TreeSet<>(groupIds));
       long now = System.nanoTime();
+      long current = shared.generation.get();
       Grants known = shared.grants.get(key);
-      if (known != null && known.expires() - now > 0) {
+      if (known != null && known.generation() == current && known.expires() - now > 0) {
         return known;
       }
       boolean everyTask = super.isAuthorized(userId, groupIds, READ, Resources.TASK, Authorization.ANY)
@@ -281,7 +431,7 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
           }
         }
       }
-      Grants fresh = new Grants(now + shared.grantsTtlNanos, everyTask, Set.copyOf(keys));
+      Grants fresh = new Grants(now + shared.grantsTtlNanos, current, everyTask, Set.copyOf(keys));
       if (shared.grantsTtlNanos > 0) {
         shared.grants.put(key, fresh);
       }

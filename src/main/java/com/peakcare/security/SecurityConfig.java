@@ -103,6 +103,17 @@ class SecurityConfig {
     return registration;
   }
 
+  /** The engine's APIs look their engine up by a service loader per request: its provider files, read once. */
+  @Bean
+  FilterRegistrationBean<com.peakcare.web.ServiceListings> serviceListings() {
+    FilterRegistrationBean<com.peakcare.web.ServiceListings> registration =
+        new FilterRegistrationBean<>(new com.peakcare.web.ServiceListings());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setName("serviceListings");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
+  }
+
   /** Each request's client address, for the login throttle (per user and source). */
   @Bean
   FilterRegistrationBean<LoginThrottle.ClientAddress> clientAddress() {

@@ -210,6 +210,21 @@ class EngineWorkaroundGuardTest {
     }
   }
 
+  @Test
+  void camundaStillAsksItsTwoPerCommandLookupsThroughWhatTaskAuthorizationsRemembers() {
+    JavaClass manager = CamundaBytecode.of(AuthorizationManager.class);
+    assertThat(CamundaBytecode.uses(manager, "filterAuthenticatedGroupIds", "getAllGroups"))
+        .as("Camunda's AuthorizationManager.filterAuthenticatedGroupIds no longer asks getAllGroups: TaskAuthorizations "
+            + "no longer remembers which groups hold authorizations (a query per command again); find the new place")
+        .isTrue();
+    for (String asker : List.of("enableQueryAuthCheck", "isAuthorized")) {
+      assertThat(CamundaBytecode.uses(manager, asker, "isRevokeAuthCheckEnabled"))
+          .as("Camunda's AuthorizationManager.%s no longer asks isRevokeAuthCheckEnabled, which TaskAuthorizations "
+              + "remembers", asker)
+          .isTrue();
+    }
+  }
+
   // ---- HistoryTrim -------------------------------------------------------------------------------------------
 
   @Test
