@@ -34,6 +34,8 @@ try {
       throw e;
     });
     await page.waitForTimeout(2000);
+    // the viewer's own controls (the statistics toggle, zoom and reset) sit over a wide diagram's right edge
+    await page.addStyleTag({ content: '.overlay-link, .navigation { visibility: hidden !important; }' });
     // the diagram alone: its drawn elements' box and a margin, without the viewer's controls
     const box = await page.locator('.djs-container svg g.viewport').first().boundingBox();
     const margin = 16;

@@ -119,6 +119,15 @@ final class ComplaintPhase {
         + "inserted per open; seq scans: %s; per request: %s", CLIENTS, open, cpu3.since(cpu2), waits,
         BenchDatabase.sum(after, before, 3) / (double) Math.max(1, o.ok()), BenchDatabase.seqScans(after, before, 4),
         BenchDatabase.seqScansPerRequest(after, before, o.ok())));
+    // where an open's rows go (issue 24: ~51 a open): per table, the tables with the most first
+    List<String> top = new java.util.ArrayList<>();
+    after.entrySet().stream()
+        .filter(e -> e.getValue()[3] - before.getOrDefault(e.getKey(), new long[7])[3] > 0)
+        .sorted((x, y) -> Long.compare(y.getValue()[3] - before.getOrDefault(y.getKey(), new long[7])[3],
+            x.getValue()[3] - before.getOrDefault(x.getKey(), new long[7])[3]))
+        .forEach(e -> top.add(String.format("%s %.2f", e.getKey(),
+            (e.getValue()[3] - before.getOrDefault(e.getKey(), new long[7])[3]) / (double) Math.max(1, o.ok()))));
+    notes.add("complaints, rows inserted per open by table: " + String.join(", ", top));
     double drained2 = db.quiesce(300);
     notes.add(String.format("complaints: the opens' promises delivered %.1f s after the open phase", drained2));
 

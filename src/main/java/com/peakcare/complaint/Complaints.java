@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -86,8 +87,9 @@ public class Complaints {
       return earlier.get();
     }
     Order order = check(request, user);
+    String processInstanceId;
     try {
-      register(request, order, hash, user);
+      processInstanceId = register(request, order, hash, user).getId();
     } catch (RuntimeException e) {
       Optional<Opened> raced = earlier(request.complaintNo(), hash, user);
       if (raced.isPresent()) {
@@ -95,7 +97,7 @@ public class Complaints {
       }
       throw e;
     }
-    return new Opened(true, view(request.complaintNo()));
+    return new Opened(true, view(request.complaintNo(), () -> Optional.of(processInstanceId)));
   }
 
   /** Tasklist's start form: the same checks; a number that exists is the person's mistake, not a retry. */
@@ -169,8 +171,16 @@ public class Complaints {
   }
 
   public ComplaintView view(String complaintNo) {
+    return view(complaintNo, () -> runningInstanceOf(complaintNo));
+  }
+
+  /**
+   * The view with the complaint's running process instance from {@code processInstance}: looked up by business key,
+   * or the one an open just started (no second look-up in the open's answer).
+   */
+  private ComplaintView view(String complaintNo, Supplier<Optional<String>> processInstance) {
     Row row = find(complaintNo).orElseThrow(() -> ApiException.notFound("complaint " + complaintNo));
-    List<Task> tasks = "CLOSED".equals(row.status()) ? List.of() : runningInstanceOf(complaintNo)
+    List<Task> tasks = "CLOSED".equals(row.status()) ? List.of() : processInstance.get()
         .map(pi -> taskService.createTaskQuery().processInstanceId(pi).active().list()).orElse(List.of());
     return ComplaintView.of(row, people.nameOf(row.agent()), tasks, repository.timeline(complaintNo),
         notices.noticesOf(complaintNo));

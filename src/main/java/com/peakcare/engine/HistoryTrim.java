@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -36,6 +37,13 @@ import org.springframework.stereotype.Component;
  *   <li>In every process, the local variables named in {@code peakcare.history.step-parameters}: a step's
  *       configuration from the model (the notice step's {@code noticeType}), the same on every pass, which the
  *       model itself says.</li>
+ *   <li>For the processes in {@code peakcare.history.job-log-of-runs-only} (the complaint): the job log of its jobs'
+ *       runs, succeeded or failed, but not of their creation and deletion (three timers created with every complaint
+ *       opened, deleted again when it is resolved: 3 + 3 rows nobody reads, issue 24).</li>
+ *   <li>For the decisions in {@code peakcare.history.without-decision-history}, evaluated outside a process by a
+ *       step that records their outcome in PeakCare's own tables (the complaint's targets and promise: PC_COMPLAINT
+ *       and its PROMISED timeline entry): no ACT_HI_DECINST and none of its inputs and outputs (10 rows a complaint
+ *       opened, issue 24).</li>
  * </ul>
  */
 @Component
@@ -47,19 +55,25 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
   private final Set<String> withoutGatewayPasses;
   private final Set<String> withoutActivities;
   private final Set<String> failedJobLogOnly;
+  private final Set<String> withoutDecisionHistory;
+  private final Set<String> jobLogOfRunsOnly;
 
   HistoryTrim(@Value("${peakcare.history.without-variable-details:}") List<String> withoutVariableDetails,
       @Value("${peakcare.history.machinery:}") List<String> machinery,
       @Value("${peakcare.history.step-parameters:}") List<String> stepParameters,
       @Value("${peakcare.history.without-gateway-passes:}") List<String> withoutGatewayPasses,
       @Value("${peakcare.history.without-activities:}") List<String> withoutActivities,
-      @Value("${peakcare.history.failed-job-log-only:}") List<String> failedJobLogOnly) {
+      @Value("${peakcare.history.failed-job-log-only:}") List<String> failedJobLogOnly,
+      @Value("${peakcare.history.without-decision-history:}") List<String> withoutDecisionHistory,
+      @Value("${peakcare.history.job-log-of-runs-only:}") List<String> jobLogOfRunsOnly) {
     this.withoutVariableDetails = names(withoutVariableDetails);
     this.machinery = names(machinery);
     this.stepParameters = names(stepParameters);
     this.withoutGatewayPasses = names(withoutGatewayPasses);
     this.withoutActivities = names(withoutActivities);
     this.failedJobLogOnly = names(failedJobLogOnly);
+    this.withoutDecisionHistory = names(withoutDecisionHistory);
+    this.jobLogOfRunsOnly = names(jobLogOfRunsOnly);
   }
 
   /** A comma-separated property as names (process keys, variable names): a blank element means none. */
@@ -98,6 +112,10 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
           && trim.stepParameters.contains(variable.getVariableName())) {
         return false;
       }
+      if (event instanceof HistoricDecisionEvaluationEvent decision && decision.getRootHistoricDecisionInstance() != null
+          && trim.withoutDecisionHistory.contains(decision.getRootHistoricDecisionInstance().getDecisionDefinitionKey())) {
+        return false;
+      }
       String process = event.getProcessDefinitionKey();
       if (process == null) {
         return true;
@@ -106,6 +124,10 @@ class HistoryTrim extends AbstractProcessEnginePlugin {
         // start and end alike: an end without its start would look the row up to update it
         return !trim.withoutActivities.contains(process) && !(trim.withoutGatewayPasses.contains(process)
             && activity.getActivityType() != null && activity.getActivityType().endsWith("Gateway"));
+      }
+      if (event instanceof HistoricJobLog log && (log.isCreationLog() || log.isDeletionLog())
+          && trim.jobLogOfRunsOnly.contains(process)) {
+        return false;
       }
       if (event instanceof HistoricJobLog log && !log.isFailureLog()) {
         return !trim.failedJobLogOnly.contains(process) && !trim.machinery.contains(process);

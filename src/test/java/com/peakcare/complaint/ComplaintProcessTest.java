@@ -160,6 +160,37 @@ class ComplaintProcessTest {
     assertThat(ladder(pi, "REMINDED")).singleElement().satisfies(s -> assertThat(s.to()).isEqualTo("agent1"));
   }
 
+  /**
+   * What an open leaves in Camunda's history (HistoryTrim, application.yaml peakcare.history; issue 24: every row an
+   * open writes costs the Double 11 rate): the targets' decision is the complaint's record (its columns and the
+   * PROMISED entry), not ACT_HI_DECINST; variables keep their last values, not every change; the ladder's timers log
+   * their runs (the fault tests count who ran which), not their creation.
+   */
+  @Test
+  void anOpenKeepsTheComplaintsStoryButNotTheTargetsDecisionNorVariableChangesNorTheTimersCreation() {
+    ProcessInstance pi = open(Severity.HIGH, MemberTier.REGULAR, "agent1");
+    String no = pi.getBusinessKey();
+
+    assertThat(complaints.view(no).clock().targetDue()).isNotNull();
+    assertThat(ladder(pi, "PROMISED")).singleElement().satisfies(s -> assertThat(s.detail()).contains("targets "));
+    assertThat(historyService.createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(ComplaintProcess.TARGETS_DECISION).count()).isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(Vars.TARGET_DUE).count()).isEqualTo(1);
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(Elements.TASK_DECIDE_TARGETS).finished().count()).isEqualTo(1);
+    assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(3);
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isZero();
+
+    execute(job(Elements.TIMER_TARGET_MISSED, pi));
+
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi.getId()).successLog()
+        .activityIdIn(Elements.TIMER_TARGET_MISSED).count()).isEqualTo(1);
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi.getId()).count())
+        .as("the run's log only: not the timer's creation nor its deletion").isEqualTo(1);
+  }
+
   @Test
   void shouldGiveTheSuperiorATaskWhenTheTargetIsMissedAndTheSuperiorsSuperiorLater() {
     ProcessInstance pi = open(Severity.HIGH, MemberTier.REGULAR, "agent1");

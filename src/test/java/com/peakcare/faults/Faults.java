@@ -16,6 +16,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** What the fault tests share: waiting, counting in the database, return requests, taking the database away. */
 final class Faults {
 
+  /**
+   * Keeps a kill test's own output readable: no Spring context in its JVM configures logging (the nodes log to their
+   * own files), so the root logger would print every DEBUG line of the test's HTTP and JDBC clients.
+   */
+  static void quietTestLog() {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.INFO);
+  }
+
   /** A new connection per statement: the test's own view of the database survives the database going away. */
   /**
    * The settings of the two nodes a kill test starts on one database: job executor on with a short lock (a dead
