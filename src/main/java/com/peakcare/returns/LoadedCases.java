@@ -54,16 +54,23 @@ final class LoadedCases {
 
   /** The held row, or {@code loader}'s (held from now on); without a transaction, {@code loader}'s alone. */
   static Optional<CaseRow> find(String returnNo, Function<String, Optional<CaseRow>> loader) {
+    return heldOr(held -> held.rows, returnNo, loader);
+  }
+
+  /** What {@code which} of the held things holds for {@code key}, or {@code loader}'s (held from now on). */
+  private static <T> Optional<T> heldOr(Function<Held, Map<String, Optional<T>>> which, String key,
+      Function<String, Optional<T>> loader) {
     Held held = held(true);
-    if (held == null || returnNo == null) {
-      return loader.apply(returnNo);
+    if (held == null || key == null) {
+      return loader.apply(key);
     }
-    Optional<CaseRow> row = held.rows.get(returnNo);
-    if (row == null) {
-      row = loader.apply(returnNo);
-      held.rows.put(returnNo, row);
+    Map<String, Optional<T>> things = which.apply(held);
+    Optional<T> thing = things.get(key);
+    if (thing == null) {
+      thing = loader.apply(key);
+      things.put(key, thing);
     }
-    return row;
+    return thing;
   }
 
   /** The row as this transaction wrote it (an insert): held, and known to be new in this transaction. */
@@ -146,16 +153,7 @@ final class LoadedCases {
 
   /** The order as this transaction first read it (its contact, for notices and cards), or {@code loader}'s. */
   static Optional<Order> order(String orderNo, Function<String, Optional<Order>> loader) {
-    Held held = held(true);
-    if (held == null || orderNo == null) {
-      return loader.apply(orderNo);
-    }
-    Optional<Order> order = held.orders.get(orderNo);
-    if (order == null) {
-      order = loader.apply(orderNo);
-      held.orders.put(orderNo, order);
-    }
-    return order;
+    return heldOr(held -> held.orders, orderNo, loader);
   }
 
   /** The order this transaction has just read (an open, checked against it). */

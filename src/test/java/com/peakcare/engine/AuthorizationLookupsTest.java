@@ -3,9 +3,9 @@ package com.peakcare.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peakcare.PeakCareTest;
+import com.peakcare.support.Eventually;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -94,8 +94,8 @@ class AuthorizationLookupsTest {
     assertThat(groupsWithRows(GROUP)).isEmpty();
     assertThat(revokeConcerns(USER, GROUP)).isFalse();
     insertBehindTheEnginesBack("zz-lookup-3", Authorization.AUTH_TYPE_REVOKE, GROUP);
-    assertThat(within(() -> groupsWithRows(GROUP).contains(GROUP))).as("the group's row, seen within 3 s").isTrue();
-    assertThat(within(() -> revokeConcerns(USER, GROUP))).as("the revoke, seen within 3 s").isTrue();
+    assertThat(Eventually.within(Duration.ofSeconds(3), () -> groupsWithRows(GROUP).contains(GROUP))).as("the group's row, seen within 3 s").isTrue();
+    assertThat(Eventually.within(Duration.ofSeconds(3), () -> revokeConcerns(USER, GROUP))).as("the revoke, seen within 3 s").isTrue();
   }
 
   private List<String> groupsWithRows(String... groups) {
@@ -124,21 +124,5 @@ class AuthorizationLookupsTest {
 
   private ProcessEngineConfigurationImpl config() {
     return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-  }
-
-  private static boolean within(BooleanSupplier condition) {
-    long until = System.nanoTime() + 3_000_000_000L;
-    while (System.nanoTime() < until) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return condition.getAsBoolean();
   }
 }

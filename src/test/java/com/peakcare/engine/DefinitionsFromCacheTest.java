@@ -3,7 +3,8 @@ package com.peakcare.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peakcare.PeakCareTest;
-import java.util.function.BooleanSupplier;
+import com.peakcare.support.Eventually;
+import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -97,9 +98,9 @@ class DefinitionsFromCacheTest {
     String id = deploy("v1");
     assertThat(suspended(id)).isFalse();
     engine.getRepositoryService().suspendProcessDefinitionById(id);
-    assertThat(within(() -> suspended(id))).as("suspended, seen within 7 s").isTrue();
+    assertThat(Eventually.within(Duration.ofSeconds(7), () -> suspended(id))).as("suspended, seen within 7 s").isTrue();
     engine.getRepositoryService().activateProcessDefinitionById(id);
-    assertThat(within(() -> !suspended(id))).as("active again, seen within 7 s").isTrue();
+    assertThat(Eventually.within(Duration.ofSeconds(7), () -> !suspended(id))).as("active again, seen within 7 s").isTrue();
   }
 
   @Test
@@ -113,7 +114,7 @@ class DefinitionsFromCacheTest {
     // changed behind the engine's back, as another node's Cockpit would: this node still answers from memory
     jdbc.update("update ACT_RU_JOBDEF set SUSPENSION_STATE_ = 2 where ID_ = ?", id);
     assertThat(jobSuspended(id)).as("answered from the snapshot, not read").isFalse();
-    assertThat(within(() -> jobSuspended(id))).as("the suspension, seen within 7 s").isTrue();
+    assertThat(Eventually.within(Duration.ofSeconds(7), () -> jobSuspended(id))).as("the suspension, seen within 7 s").isTrue();
 
     // a change made through the engine on a snapshot is flushed with its revision, as if it had been read
     engine.getManagementService().setOverridingJobPriorityForJobDefinition(id, 42);
@@ -148,21 +149,5 @@ class DefinitionsFromCacheTest {
 
   private <T> T execute(Command<T> command) {
     return config().getCommandExecutorTxRequired().execute(command);
-  }
-
-  private static boolean within(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + 7_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return condition.getAsBoolean();
   }
 }

@@ -3,8 +3,8 @@ package com.peakcare.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peakcare.PeakCareTest;
+import com.peakcare.support.Eventually;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +39,11 @@ class StaffGroupsCacheTest {
 
     identityService.createMembership("agent1", group); // as Admin does, on another node
     long joined = System.nanoTime();
-    assertThat(within(() -> staff.isMember("agent1", group))).as("joined, seen within 7 s").isTrue();
+    assertThat(Eventually.within(WITHIN, () -> staff.isMember("agent1", group))).as("joined, seen within 7 s").isTrue();
     assertThat(Duration.ofNanos(System.nanoTime() - joined)).isLessThan(WITHIN);
 
     identityService.deleteMembership("agent1", group); // on this node also forgotten at once (AccountChanged)
-    assertThat(within(() -> !staff.isMember("agent1", group))).as("left, seen within 7 s").isTrue();
+    assertThat(Eventually.within(WITHIN, () -> !staff.isMember("agent1", group))).as("left, seen within 7 s").isTrue();
   }
 
   @Test
@@ -57,21 +57,5 @@ class StaffGroupsCacheTest {
     assertThat(staff.groupsOf("agent1")).doesNotContain(group);
     staff.forget("agent1"); // what an AccountChanged on this node does
     assertThat(staff.groupsOf("agent1")).contains(group, "after-sales");
-  }
-
-  private static boolean within(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WITHIN.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return condition.getAsBoolean();
   }
 }
