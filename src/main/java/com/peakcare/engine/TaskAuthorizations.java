@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -169,7 +170,7 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
    * The value remembered, or read now. The generation is taken before the read: an authorization written meanwhile
    * leaves the value stale at once.
    */
-  private <T> T remember(Remembered<T> known, Supplier<T> read, java.util.function.Consumer<Remembered<T>> keep) {
+  private <T> T remember(Remembered<T> known, Supplier<T> read, Consumer<Remembered<T>> keep) {
     long now = System.nanoTime();
     long current = generation.get();
     if (known != null && known.fresh(now, current)) {

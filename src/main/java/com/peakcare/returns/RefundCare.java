@@ -113,7 +113,7 @@ public class RefundCare {
     }
     Instant now = Instant.now();
     Instant from = promise.promisedBy().isBefore(now) ? now : promise.promisedBy();
-    Instant renewed = from.plus(delayExtension).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    Instant renewed = from.plus(delayExtension).truncatedTo(ChronoUnit.MINUTES);
     jdbc.update("update PC_REFUND_PROMISE set NEW_PROMISED_BY = ? where RETURN_NO = ?", Timestamp.from(renewed),
         returnNo);
     LoadedCases.forgetPromise(returnNo);

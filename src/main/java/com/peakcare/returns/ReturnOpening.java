@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
@@ -141,7 +142,7 @@ class ReturnOpening {
    * (the API's answer: the case as this transaction wrote it, issue 23).
    */
   <T> T register(Checked c, String hash, String user,
-      java.util.function.Function<ProcessInstanceWithVariables, T> then) {
+      Function<ProcessInstanceWithVariables, T> then) {
     ReturnRequest request = c.request();
     ReturnCaseProcess.CaseType type = request.type();
     if (!type.moneyInvolved()) {

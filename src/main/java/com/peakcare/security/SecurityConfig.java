@@ -4,6 +4,7 @@ import com.peakcare.web.CrossSiteGuard;
 import com.peakcare.web.PathGuard;
 import com.peakcare.web.ProblemWriter;
 import com.peakcare.web.RequestSizeLimit;
+import com.peakcare.web.ServiceListings;
 import static com.peakcare.identity.Groups.CAMUNDA_ADMIN;
 import static com.peakcare.identity.Groups.authority;
 
@@ -105,9 +106,9 @@ class SecurityConfig {
 
   /** The engine's APIs look their engine up by a service loader per request: its provider files, read once. */
   @Bean
-  FilterRegistrationBean<com.peakcare.web.ServiceListings> serviceListings() {
-    FilterRegistrationBean<com.peakcare.web.ServiceListings> registration =
-        new FilterRegistrationBean<>(new com.peakcare.web.ServiceListings());
+  FilterRegistrationBean<ServiceListings> serviceListings() {
+    FilterRegistrationBean<ServiceListings> registration =
+        new FilterRegistrationBean<>(new ServiceListings());
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setName("serviceListings");
     registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 2);
